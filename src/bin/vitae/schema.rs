@@ -1,0 +1,29 @@
+//! `vitae schema`: print the generated JSON Schema, or write it to a file.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use crate::args::Global;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Write the schema to this file (atomically) instead of stdout.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+pub fn run(args: Args, _global: &Global) -> anyhow::Result<ExitCode> {
+    let text = vitae::schema::generate_string();
+    match args.output {
+        Some(path) => vitae::fs::write_atomic(&path, text.as_bytes())
+            .with_context(|| format!("cannot write `{}`", path.display()))?,
+        None => std::io::stdout()
+            .lock()
+            .write_all(text.as_bytes())
+            .context("cannot write to stdout")?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

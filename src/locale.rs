@@ -1,0 +1,381 @@
+//! Month names and the word for "present" in the languages vitae reads and writes.
+//!
+//! One table serves both directions: the loose date reader ([`crate::model::parse_loose`])
+//! recognises these words in any of the languages, and themes print dates with them.
+
+/// Words of one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Locale {
+    /// ISO 639-1 code, e.g. `de`.
+    pub code: &'static str,
+    /// Month names, January first.
+    pub months: [&'static str; 12],
+    /// Abbreviated month names, January first.
+    pub months_short: [&'static str; 12],
+    /// The end of an ongoing date range, e.g. "Present" or "heute".
+    pub present: &'static str,
+}
+
+/// Every language with month names, English first (the fallback).
+pub const LOCALES: &[Locale] = &[
+    Locale {
+        code: "en",
+        months: [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        months_short: [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ],
+        present: "Present",
+    },
+    Locale {
+        code: "de",
+        months: [
+            "Januar",
+            "Februar",
+            "März",
+            "April",
+            "Mai",
+            "Juni",
+            "Juli",
+            "August",
+            "September",
+            "Oktober",
+            "November",
+            "Dezember",
+        ],
+        months_short: [
+            "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.",
+            "Dez.",
+        ],
+        present: "heute",
+    },
+    Locale {
+        code: "nl",
+        months: [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+        months_short: [
+            "jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.",
+            "dec.",
+        ],
+        present: "heden",
+    },
+    Locale {
+        code: "fr",
+        months: [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ],
+        months_short: [
+            "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+            "nov.", "déc.",
+        ],
+        present: "aujourd’hui",
+    },
+    Locale {
+        code: "es",
+        months: [
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ],
+        months_short: [
+            "ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.",
+            "nov.", "dic.",
+        ],
+        present: "actualidad",
+    },
+    Locale {
+        code: "pt",
+        months: [
+            "janeiro",
+            "fevereiro",
+            "março",
+            "abril",
+            "maio",
+            "junho",
+            "julho",
+            "agosto",
+            "setembro",
+            "outubro",
+            "novembro",
+            "dezembro",
+        ],
+        months_short: [
+            "jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.",
+            "dez.",
+        ],
+        present: "atual",
+    },
+    Locale {
+        code: "it",
+        months: [
+            "gennaio",
+            "febbraio",
+            "marzo",
+            "aprile",
+            "maggio",
+            "giugno",
+            "luglio",
+            "agosto",
+            "settembre",
+            "ottobre",
+            "novembre",
+            "dicembre",
+        ],
+        months_short: [
+            "gen.", "feb.", "mar.", "apr.", "mag.", "giu.", "lug.", "ago.", "set.", "ott.", "nov.",
+            "dic.",
+        ],
+        present: "oggi",
+    },
+];
+
+/// Words and phrases (lower case, without diacritics) that mean "still ongoing" in an
+/// end date, in the languages above.
+pub const PRESENT_WORDS: &[&str] = &[
+    // en
+    "present",
+    "current",
+    "currently",
+    "now",
+    "today",
+    "ongoing",
+    "to date",
+    "till date",
+    "till now",
+    "until now",
+    "to present",
+    "present day",
+    "to now",
+    "still",
+    // de
+    "heute",
+    "bis heute",
+    "aktuell",
+    "jetzt",
+    "derzeit",
+    "gegenwart",
+    "laufend",
+    "dato",
+    "bis dato",
+    // nl
+    "heden",
+    "nu",
+    "huidig",
+    "momenteel",
+    "tot heden",
+    "tot nu",
+    "lopend",
+    // fr
+    "aujourd'hui",
+    "aujourd’hui",
+    "present",
+    "actuel",
+    "actuellement",
+    "en cours",
+    "maintenant",
+    "ce jour",
+    // es
+    "actualidad",
+    "presente",
+    "actual",
+    "actualmente",
+    "hoy",
+    "la fecha",
+    "en curso",
+    // pt
+    "atual",
+    "atualmente",
+    "hoje",
+    "o momento",
+    "em curso",
+    // it
+    "oggi",
+    "attuale",
+    "in corso",
+];
+
+/// The locale for a language tag such as `de`, `de-AT` or `pt_BR`, if vitae has it.
+#[must_use]
+pub fn find(tag: &str) -> Option<&'static Locale> {
+    let primary = tag
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(tag)
+        .trim()
+        .to_ascii_lowercase();
+    LOCALES.iter().find(|l| l.code == primary)
+}
+
+/// The locale for `tag`, or English.
+#[must_use]
+pub fn find_or_english(tag: &str) -> &'static Locale {
+    find(tag).unwrap_or(&LOCALES[0])
+}
+
+/// Lower-cases `word` and folds the Latin diacritics used in these languages
+/// (`März` → `marz`, `février` → `fevrier`), for matching.
+#[must_use]
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            '’' => '\'',
+            other => other,
+        })
+        .collect()
+}
+
+/// The month (1-12) a word names in any language: a full name, a usual abbreviation,
+/// or a prefix of at least three letters that names one month only (`Sept`, `Dez.`,
+/// `Mrz`, `juil`). `None` for anything else.
+#[must_use]
+pub fn month_from_word(word: &str) -> Option<u8> {
+    let w = fold(word.trim_end_matches('.'));
+    if w.len() < 3 || !w.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    if let Some(m) = EXTRA_ABBREVIATIONS
+        .iter()
+        .find(|(a, _)| *a == w)
+        .map(|(_, m)| *m)
+    {
+        return Some(m);
+    }
+    let mut found = None;
+    for locale in LOCALES {
+        for (i, name) in locale.months.iter().enumerate() {
+            if fold(name).starts_with(&w) {
+                let month = i as u8 + 1;
+                match found {
+                    None => found = Some(month),
+                    Some(m) if m == month => {}
+                    Some(_) => return None,
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Abbreviations that are not a prefix of the month's name.
+const EXTRA_ABBREVIATIONS: &[(&str, u8)] = &[("mrz", 3), ("mrt", 3), ("janner", 1), ("jaenner", 1)];
+
+/// Whether `text` (a whole end-date value) means "ongoing": `Present`, `heute`,
+/// `bis heute`, `actualidad`, …
+#[must_use]
+pub fn is_present_word(text: &str) -> bool {
+    let t = fold(
+        text.trim()
+            .trim_matches(|c: char| c == '.' || c == '(' || c == ')'),
+    );
+    PRESENT_WORDS.contains(&t.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_in_every_language() {
+        for (word, month) in [
+            ("June", 6),
+            ("Jun.", 6),
+            ("Sept", 9),
+            ("Mars", 3),
+            ("März", 3),
+            ("Mrz", 3),
+            ("Dezember", 12),
+            ("déc.", 12),
+            ("oktober", 10),
+            ("mei", 5),
+            ("Mai", 5),
+            ("enero", 1),
+            ("abril", 4),
+            ("agosto", 8),
+            ("setembro", 9),
+            ("outubro", 10),
+            ("juillet", 7),
+            ("juin", 6),
+            ("févr", 2),
+        ] {
+            assert_eq!(month_from_word(word), Some(month), "{word}");
+        }
+        for word in ["ju", "jui", "summer", "2019", "ma"] {
+            assert_eq!(month_from_word(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn present_words() {
+        for w in [
+            "Present",
+            "now",
+            "aktuell",
+            "heute",
+            "bis heute",
+            "actualidad",
+            "Aujourd’hui",
+        ] {
+            assert!(is_present_word(w), "{w}");
+        }
+        assert!(!is_present_word("2020"));
+    }
+
+    #[test]
+    fn locale_lookup() {
+        assert_eq!(find_or_english("de-AT").code, "de");
+        assert_eq!(find_or_english("pt_BR").code, "pt");
+        assert_eq!(find_or_english("xx").code, "en");
+    }
+}
