@@ -12,6 +12,7 @@
 mod basics;
 mod date;
 mod education;
+pub mod legacy;
 mod loose_date;
 mod meta;
 mod resume;
