@@ -3,6 +3,7 @@
 
 mod cli_schema;
 mod cli_validate;
+mod convert_props;
 mod load;
 mod model;
 mod schema_contract;
