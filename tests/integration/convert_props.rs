@@ -161,3 +161,178 @@ proptest! {
         }
     }
 }
+
+// ----- FRESH ↔ JSON Resume -----
+
+/// Every field name either format uses, so that random documents hit every rule.
+const NAMES: &[&str] = &[
+    "name",
+    "label",
+    "image",
+    "email",
+    "phone",
+    "url",
+    "summary",
+    "location",
+    "profiles",
+    "network",
+    "username",
+    "user",
+    "address",
+    "postalCode",
+    "code",
+    "city",
+    "countryCode",
+    "country",
+    "region",
+    "work",
+    "employment",
+    "history",
+    "employer",
+    "position",
+    "startDate",
+    "endDate",
+    "start",
+    "end",
+    "highlights",
+    "keywords",
+    "current",
+    "description",
+    "volunteer",
+    "service",
+    "organization",
+    "flavor",
+    "category",
+    "type",
+    "education",
+    "institution",
+    "area",
+    "studyType",
+    "score",
+    "grade",
+    "courses",
+    "curriculum",
+    "title",
+    "awards",
+    "recognition",
+    "date",
+    "awarder",
+    "from",
+    "event",
+    "publications",
+    "writing",
+    "publisher",
+    "releaseDate",
+    "author",
+    "skills",
+    "sets",
+    "list",
+    "level",
+    "languages",
+    "language",
+    "fluency",
+    "years",
+    "interests",
+    "references",
+    "testimonials",
+    "reference",
+    "quote",
+    "private",
+    "projects",
+    "roles",
+    "role",
+    "entity",
+    "media",
+    "repo",
+    "meta",
+    "canonical",
+    "version",
+    "lastModified",
+    "modified",
+    "format",
+    "info",
+    "contact",
+    "social",
+    "website",
+    "other",
+    "brief",
+    "class",
+    "$schema",
+    "certificates",
+    "issuer",
+    "basics",
+    "disposition",
+    "speaking",
+    "samples",
+    "custom",
+];
+
+fn fresh_key() -> impl Strategy<Value = String> {
+    let name = prop::sample::select(NAMES);
+    prop_oneof![
+        6 => name.clone().prop_map(str::to_owned),
+        1 => name.clone().prop_map(|n| format!("x-fresh-{n}")),
+        1 => name.prop_map(|n| format!("x-jsonresume-{n}")),
+        1 => prop::sample::select(vec![
+            "x-fresh-employment", "x-fresh-service", "x-fresh-education", "x-fresh-skills",
+            "x-fresh-contact", "x-fresh-info", "x-fresh-publisher", "x-fresh-x-fresh-a",
+        ])
+        .prop_map(str::to_owned),
+    ]
+}
+
+fn dialect_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        "[a-z]{0,3}".prop_map(Value::String),
+        Just(Value::String(FRESH_FORMAT.to_owned())),
+        any::<i8>().prop_map(Value::from),
+        Just(Value::Null),
+    ];
+    leaf.prop_recursive(5, 64, 5, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec((fresh_key(), inner), 0..6)
+                .prop_map(|e| Value::Object(e.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+fn dialect_doc() -> impl Strategy<Value = Value> {
+    prop::collection::vec((fresh_key(), dialect_value()), 0..8)
+        .prop_map(|e| Value::Object(e.into_iter().collect::<Map<_, _>>()))
+}
+
+use vitae::convert::ConvertError;
+use vitae::convert::fresh::{FRESH_FORMAT, to_fresh, to_json_resume};
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    /// JSON Resume → FRESH → JSON Resume gives back the same document, whatever names
+    /// it uses; the only refusal is a clash of two fields (reported, never a loss).
+    #[test]
+    fn json_resume_fresh_json_resume_is_identity(doc in dialect_doc()) {
+        match to_fresh(&doc) {
+            Ok((fresh, _)) => {
+                let (back, _) = to_json_resume(&fresh)
+                    .map_err(|e| TestCaseError::fail(format!("{e}\nFRESH: {fresh:#}")))?;
+                prop_assert_eq!(&back, &doc, "\nFRESH: {:#}", fresh);
+            }
+            Err(ConvertError::Conflict { .. }) => {}
+            Err(e) => return Err(TestCaseError::fail(e.to_string())),
+        }
+    }
+
+    /// Reading FRESH normalises once: FRESH → JSON Resume → FRESH → JSON Resume gives the
+    /// same JSON Resume document as the first step.
+    #[test]
+    fn fresh_reading_is_stable(doc in dialect_doc()) {
+        if let Ok((jr, _)) = to_json_resume(&doc) {
+            let (fresh, _) = to_fresh(&jr)
+                .map_err(|e| TestCaseError::fail(format!("{e}\nJSON Resume: {jr:#}")))?;
+            let (again, _) = to_json_resume(&fresh)
+                .map_err(|e| TestCaseError::fail(format!("{e}\nFRESH: {fresh:#}")))?;
+            prop_assert_eq!(&again, &jr, "\nFRESH: {:#}", fresh);
+        }
+    }
+}
