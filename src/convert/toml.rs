@@ -51,7 +51,7 @@ pub fn to_string(value: &Value) -> Result<String, TomlError> {
             ),
         });
     };
-    check(value, &mut String::new())?;
+    check(value)?;
     let mut out = String::new();
     write_table_body(&mut out, &[], root);
     Ok(out)
@@ -68,8 +68,16 @@ fn kind_of(value: &Value) -> &'static str {
     }
 }
 
-/// Finds the first value TOML cannot hold, depth first in document order.
-fn check(value: &Value, pointer: &mut String) -> Result<(), TomlError> {
+/// Finds the first value TOML cannot hold (`null`, an integer above `i64::MAX`), depth
+/// first in document order.
+///
+/// # Errors
+/// [`TomlError`] naming that value.
+pub fn check(value: &Value) -> Result<(), TomlError> {
+    check_at(value, &mut String::new())
+}
+
+fn check_at(value: &Value, pointer: &mut String) -> Result<(), TomlError> {
     match value {
         Value::Null => Err(TomlError {
             pointer: pointer.clone(),
@@ -86,7 +94,7 @@ fn check(value: &Value, pointer: &mut String) -> Result<(), TomlError> {
             for (i, item) in items.iter().enumerate() {
                 let len = pointer.len();
                 let _ = write!(pointer, "/{i}");
-                check(item, pointer)?;
+                check_at(item, pointer)?;
                 pointer.truncate(len);
             }
             Ok(())
@@ -96,7 +104,7 @@ fn check(value: &Value, pointer: &mut String) -> Result<(), TomlError> {
                 let len = pointer.len();
                 pointer.push('/');
                 pointer.push_str(&escape_pointer_token(key));
-                check(item, pointer)?;
+                check_at(item, pointer)?;
                 pointer.truncate(len);
             }
             Ok(())
