@@ -732,7 +732,13 @@ impl Mapper {
             Action::Escape => {
                 let name = format!("{}{key}", dir.escape_prefix());
                 let target = child(to, &name);
-                let note = if place.defines(key) {
+                let note = if let Some(pair) = place.pair_from(dir, key) {
+                    format!(
+                        "{}'s `{}` cannot hold this value",
+                        dir.target(),
+                        dir.target_name(pair)
+                    )
+                } else if place.defines(key) {
                     format!("{} has no field for this here", dir.target())
                 } else {
                     "a name kept for extension keys".to_owned()
@@ -1161,6 +1167,7 @@ impl Mapper {
                 bag = Some(Value::Object(kept));
             }
         }
+        let mut info_order: Vec<String> = Vec::new();
         match info {
             Some(Value::Object(info)) => {
                 let mut reserved: Vec<&str> = slots.keys().map(String::as_str).collect();
@@ -1174,6 +1181,7 @@ impl Mapper {
                 for ((k, v), action) in info.iter().zip(actions) {
                     self.apply(&INFO, info, k, v, action, "/info", "/basics", &mut mapped)?;
                 }
+                info_order = mapped.keys().cloned().collect();
                 for (k, v) in mapped {
                     if BASICS_ORDER.contains(&k.as_str()) {
                         insert(&mut slots, k, v, "/info")?;
@@ -1203,10 +1211,36 @@ impl Mapper {
                 slots.insert(k, v);
             }
         }
+        // The standard's order, with `info`'s other fields where they stood among
+        // `label`, `image` and `summary` (before the next of them, or after the last).
+        let mut before: Vec<(String, Vec<String>)> = Vec::new();
+        let mut pending: Vec<String> = Vec::new();
+        for k in info_order {
+            if BASICS_ORDER.contains(&k.as_str()) {
+                before.push((k, std::mem::take(&mut pending)));
+            } else {
+                pending.push(k);
+            }
+        }
+        let last_info_slot = before.last().map(|(k, _)| k.clone());
         let mut basics = Map::new();
         for name in BASICS_ORDER {
+            if let Some((_, ahead)) = before.iter().find(|(k, _)| k == name) {
+                for k in ahead {
+                    if let Some(v) = extras.shift_remove(k) {
+                        basics.insert(k.clone(), v);
+                    }
+                }
+            }
             if let Some(v) = slots.shift_remove(*name) {
                 basics.insert((*name).to_owned(), v);
+            }
+            if last_info_slot.as_deref() == Some(*name) {
+                for k in &pending {
+                    if let Some(v) = extras.shift_remove(k) {
+                        basics.insert(k.clone(), v);
+                    }
+                }
             }
         }
         for (k, v) in extras {

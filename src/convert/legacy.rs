@@ -7,10 +7,11 @@
 //!   `picture` → `image`, `gpa` → `score`, …);
 //! - dates the standard cannot read but vitae can, through [`parse_loose`]:
 //!   `2019-3` → `2019-03`, `June 2021` → `2021-06`, `2013-12-01T00:00:00Z` →
-//!   `2013-12-01`; an end date that says "present" is removed (the standard writes an
-//!   ongoing job by leaving `endDate` out);
+//!   `2013-12-01`; an end date that says "present", or an empty date, is removed (the
+//!   standard writes an ongoing job by leaving `endDate` out);
 //! - empty strings where the standard wants a URL or an e-mail address, removed;
-//! - numbers where the standard wants text (`"postalCode": 94115`), written as text.
+//! - numbers where the standard wants text (`"postalCode": 94115`), written as text;
+//! - `null` in a field of the standard, removed (the standard has no `null`).
 //!
 //! Which fields are dates, URLs or text comes from the official v1.3.1 schema itself.
 //! What cannot be fixed is left as it is and reported ([`ChangeKind::Unresolved`]),
@@ -126,8 +127,23 @@ fn remaining_errors(value: &Value) -> Vec<(String, String)> {
     };
     validator
         .iter_errors(value)
-        .map(|e| (e.instance_path().to_string(), format!("still invalid: {e}")))
+        .map(|e| {
+            let shown = preview(e.instance());
+            (
+                e.instance_path().to_string(),
+                format!("still invalid: {}", e.masked_with(shown)),
+            )
+        })
         .collect()
+}
+
+/// A value as JSON, cut after 40 characters.
+fn preview(value: &Value) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text,
+    }
 }
 
 /// The schema of the value at the end of `pointer`'s last token, from its parent's.
@@ -205,7 +221,17 @@ fn walk(
                 pointer.push_str(&escape_pointer_token(&key));
                 let sub = schema.and_then(|s| child_schema(s, Token::Key(&key), root));
                 if let Some(v) = map.get_mut(&key) {
-                    if fix_scalar(v, pointer, &key, want(sub, root), report) {
+                    if v.is_null() && sub.is_some() {
+                        report.changes.push(Change {
+                            kind: ChangeKind::Removed,
+                            from: pointer.clone(),
+                            to: None,
+                            old: Some(Value::Null),
+                            new: None,
+                            note: "the standard leaves an absent field out".to_owned(),
+                        });
+                        remove.push(key.clone());
+                    } else if fix_scalar(v, pointer, &key, want(sub, root), report) {
                         remove.push(key.clone());
                     } else {
                         walk(v, pointer, sub, root, report);
@@ -357,6 +383,21 @@ fn fix_date(value: &mut Value, pointer: &str, key: &str, report: &mut Report) ->
     let Value::String(text) = value else {
         return false;
     };
+    if text.trim().is_empty() {
+        report.changes.push(Change {
+            kind: ChangeKind::Removed,
+            from: pointer.to_owned(),
+            to: None,
+            old: Some(value.clone()),
+            new: None,
+            note: if key == "endDate" {
+                "empty; an ongoing entry has no end date in the standard".to_owned()
+            } else {
+                "empty; the standard leaves an unknown date out".to_owned()
+            },
+        });
+        return true;
+    }
     if let Ok(date) = text.parse::<PartialDate>() {
         if !date.is_calendar_valid() {
             report.push(
@@ -462,7 +503,7 @@ mod tests {
                 {"startDate": "summer", "endDate": "2017-13"},
                 {"startDate": 2019, "endDate": "heute"},
             ],
-            "awards": [{"date": "Present"}],
+            "awards": [{"date": "Present", "summary": null, "x-null": null}],
         });
         let (new, report) = migrate(&old).unwrap();
         assert_eq!(
@@ -475,7 +516,7 @@ mod tests {
                     {"startDate": "summer", "endDate": "2017-13"},
                     {"startDate": "2019"},
                 ],
-                "awards": [{"date": "Present"}],
+                "awards": [{"date": "Present", "x-null": null}],
             })
         );
         let lines = kinds(&report);
@@ -492,6 +533,7 @@ mod tests {
             "converted /work/3/startDate: 2019 → \"2019\" (the standard writes this as text)",
             "removed /work/3/endDate: \"heute\" (still going on: the standard leaves the end date out)",
             "unresolved /awards/0/date (`Present` is not a date: only an end date can be \"present\")",
+            "removed /awards/0/summary: null (the standard leaves an absent field out)",
         ] {
             assert!(
                 lines.contains(&expected.to_owned()),
