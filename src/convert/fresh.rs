@@ -1440,6 +1440,133 @@ fn is_wrapper_key(w: &Wrapper, key: &str, value: &Value, src: &Object) -> bool {
             }
 }
 
+/// One row of the mapping: a field's path in JSON Resume and in FRESH, written as in
+/// `docs/fresh.md` (`work[].name`, `employment.history[].employer`). Fields only one
+/// format has appear with the extension key that keeps them in the other.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Row {
+    /// The path in a JSON Resume document.
+    pub json_resume: String,
+    /// The path in a FRESH document.
+    pub fresh: String,
+}
+
+/// FRESH's section-level fields, kept in JSON Resume under `x-fresh-<section>`.
+const SECTION_FIELDS: &[(&str, &[&str])] = &[
+    ("employment", &["summary"]),
+    ("service", &["summary"]),
+    ("education", &["summary", "level", "degree"]),
+    ("skills", &["list"]),
+];
+
+/// The whole mapping, row by row: every field of both formats.
+///
+/// ```
+/// let rows = vitae::convert::fresh::mapping();
+/// assert!(rows.iter().any(|r| r.json_resume == "work[].name" && r.fresh == "employment.history[].employer"));
+/// ```
+#[must_use]
+pub fn mapping() -> Vec<Row> {
+    let mut rows = Vec::new();
+    let mut row = |jr: String, fresh: String| {
+        rows.push(Row {
+            json_resume: jr,
+            fresh,
+        });
+    };
+    let join = |prefix: &str, name: &str| {
+        if prefix.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{prefix}.{name}")
+        }
+    };
+    row("basics.name".into(), "name".into());
+    for pair in INFO.pairs {
+        row(join("basics", pair.jr), join("info", pair.fresh));
+    }
+    for name in INFO.fresh_only {
+        row(
+            join("basics", &format!("{FRESH_PREFIX}{name}")),
+            join("info", name),
+        );
+    }
+    for pair in CONTACT.pairs {
+        row(join("basics", pair.jr), join("contact", pair.fresh));
+    }
+    for name in CONTACT.fresh_only {
+        row(
+            format!("basics.{CONTACT_BAG}.{name}"),
+            join("contact", name),
+        );
+    }
+    let places: &[(&'static Place, &str, &str)] = &[
+        (&LOCATION, "basics.location", "location"),
+        (&PROFILE, "basics.profiles[]", "social[]"),
+        (&WORK, "work[]", "employment.history[]"),
+        (&VOLUNTEER, "volunteer[]", "service.history[]"),
+        (&EDUCATION, "education[]", "education.history[]"),
+        (&AWARD, "awards[]", "recognition[]"),
+        (&PUBLICATION, "publications[]", "writing[]"),
+        (&SKILL, "skills[]", "skills.sets[]"),
+        (&LANGUAGE, "languages[]", "languages[]"),
+        (&INTEREST, "interests[]", "interests[]"),
+        (&REFERENCE, "references[]", "testimonials[]"),
+        (&PROJECT, "projects[]", "projects[]"),
+        (&META, "meta", "meta"),
+    ];
+    for (place, jr, fresh) in places {
+        for pair in place.pairs {
+            row(join(jr, pair.jr), join(fresh, pair.fresh));
+            if let Kind::Roles = pair.kind {
+                row(
+                    join(jr, pair.jr),
+                    join(fresh, &format!("{JSON_RESUME_PREFIX}{}", pair.jr)),
+                );
+            }
+        }
+        for name in place.jr_only {
+            row(
+                join(jr, name),
+                join(fresh, &format!("{JSON_RESUME_PREFIX}{name}")),
+            );
+        }
+        for name in place.fresh_only {
+            row(
+                join(jr, &format!("{FRESH_PREFIX}{name}")),
+                join(fresh, name),
+            );
+        }
+    }
+    row(
+        format!("publications[].{PUBLISHER_BAG}.url"),
+        "writing[].publisher.url".into(),
+    );
+    for w in WRAPPERS {
+        row(format!("{}[]", w.jr), format!("{}.{}[]", w.fresh, w.inner));
+    }
+    for (section, fields) in SECTION_FIELDS {
+        for field in *fields {
+            row(
+                format!("{FRESH_PREFIX}{section}.{field}"),
+                format!("{section}.{field}"),
+            );
+        }
+    }
+    for pair in ROOT.pairs {
+        if WRAPPERS.iter().all(|w| w.jr != pair.jr) && pair.jr != "meta" {
+            row(format!("{}[]", pair.jr), format!("{}[]", pair.fresh));
+        }
+    }
+    for name in ROOT.jr_only.iter().filter(|n| **n != "basics") {
+        row((*name).to_owned(), format!("{JSON_RESUME_PREFIX}{name}"));
+    }
+    for name in ROOT.fresh_only.iter().filter(|n| !BASICS_PARTS.contains(n)) {
+        row(format!("{FRESH_PREFIX}{name}"), (*name).to_owned());
+    }
+    rows
+}
+
 fn fresh_meta_marker() -> Value {
     serde_json::json!({ "format": FRESH_FORMAT })
 }
