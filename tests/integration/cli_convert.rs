@@ -217,3 +217,22 @@ fn the_input_is_never_the_output() {
     }
     assert_eq!(read(d, "cv.json"), "{\"basics\": {\"name\": \"Ada\"}}");
 }
+
+#[test]
+fn old_field_names_get_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let legacy = fixture("jsonresume/legacy-examples/sample.resume.v0.0.16.json");
+    let out = run(
+        dir.path(),
+        &["convert", legacy.to_str().unwrap(), "--to", "yaml"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("  website: http://richardhendricks.com\n"));
+    assert!(
+        stderr(&out).contains("uses field names of an older JSON Resume version"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(dir.path(), &["convert", legacy.to_str().unwrap(), "-q"]);
+    assert_eq!(stderr(&out), "");
+}

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use clap::ValueEnum;
-use vitae::convert::{self, ChangeKind, Converted, Dialect, Report, Target};
+use vitae::convert::{self, ChangeKind, Converted, Dialect, Report, Target, legacy};
 use vitae::load::{Document, Format, LoadError};
 
 use crate::args::Global;
@@ -37,9 +37,9 @@ pub struct Args {
     pub report: bool,
 }
 
-/// A format `convert` reads or writes: a syntax (JSON Resume written in it) or a
-/// dialect. New ones (a free-form text importer, a Markdown export) join here, with
-/// their arm in [`ConvertFormat::plan`].
+/// A format `convert` reads or writes. Each says how it is read ([`Reader`]) and
+/// written ([`Writer`]); a format that works one way only (a free-form text importer, a
+/// Markdown export) gets its own variant there and answers the other way with an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ConvertFormat {
     /// JSON.
@@ -52,42 +52,82 @@ pub enum ConvertFormat {
     Fresh,
 }
 
-/// How to read or write a format: the syntax (if it fixes one) and the dialect (if it
-/// fixes one).
-struct Plan {
-    syntax: Option<Format>,
-    dialect: Option<Dialect>,
+/// How the input is read.
+enum Reader {
+    /// A data document: the syntax from here, else the extension, else the content; the
+    /// dialect from here, else the content.
+    Data {
+        syntax: Option<Format>,
+        dialect: Option<Dialect>,
+    },
+}
+
+/// How the output is written.
+enum Writer {
+    /// A data document: the syntax from here, else the extension of `-o`, else JSON.
+    Data {
+        syntax: Option<Format>,
+        dialect: Dialect,
+    },
 }
 
 impl ConvertFormat {
-    fn plan(self) -> Plan {
-        match self {
-            ConvertFormat::Json => syntax(Format::Json),
-            ConvertFormat::Yaml => syntax(Format::Yaml),
-            ConvertFormat::Toml => syntax(Format::Toml),
-            ConvertFormat::Fresh => Plan {
+    fn reader(self) -> anyhow::Result<Reader> {
+        Ok(match self {
+            ConvertFormat::Json => read_syntax(Format::Json),
+            ConvertFormat::Yaml => read_syntax(Format::Yaml),
+            ConvertFormat::Toml => read_syntax(Format::Toml),
+            ConvertFormat::Fresh => Reader::Data {
                 syntax: None,
                 dialect: Some(Dialect::Fresh),
             },
-        }
+        })
+    }
+
+    fn writer(self) -> anyhow::Result<Writer> {
+        let data = |syntax, dialect| Writer::Data { syntax, dialect };
+        Ok(match self {
+            ConvertFormat::Json => data(Some(Format::Json), Dialect::JsonResume),
+            ConvertFormat::Yaml => data(Some(Format::Yaml), Dialect::JsonResume),
+            ConvertFormat::Toml => data(Some(Format::Toml), Dialect::JsonResume),
+            ConvertFormat::Fresh => data(None, Dialect::Fresh),
+        })
     }
 }
 
-fn syntax(format: Format) -> Plan {
-    Plan {
+fn read_syntax(format: Format) -> Reader {
+    Reader::Data {
         syntax: Some(format),
         dialect: None,
     }
 }
 
 pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
-    let read = args.from.map(ConvertFormat::plan);
-    let doc = load(&args.input, read.as_ref().and_then(|p| p.syntax))?;
-    let target = target(&args)?;
+    let reader = match args.from {
+        Some(format) => format.reader()?,
+        None => Reader::Data {
+            syntax: None,
+            dialect: None,
+        },
+    };
+    let writer = match args.to {
+        Some(format) => format.writer()?,
+        None => Writer::Data {
+            syntax: None,
+            dialect: Dialect::JsonResume,
+        },
+    };
+    let Reader::Data { syntax, dialect } = reader;
+    let doc = load(&args.input, syntax)?;
+    let Writer::Data {
+        syntax: out_syntax,
+        dialect: out_dialect,
+    } = writer;
+    let target = target(&args, out_syntax, out_dialect)?;
     if let Some(output) = &args.output {
         refuse_same_file(&args.input, output)?;
     }
-    let converted = convert::convert(&doc, read.and_then(|p| p.dialect), target)
+    let converted = convert::convert(&doc, dialect, target)
         .map_err(|err| locate(&doc, &err.to_string(), err.pointer(), target))?;
     match &args.output {
         Some(path) => vitae::fs::write_atomic(path, converted.text.as_bytes())
@@ -102,6 +142,16 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
         write!(err, "{}", summary(&doc, &converted, target))?;
     } else if !global.quiet {
         write!(err, "{}", notes(&converted.report, target))?;
+    }
+    if !global.quiet
+        && converted.from == Dialect::JsonResume
+        && legacy::has_legacy_fields(&doc.value)
+    {
+        writeln!(
+            err,
+            "note: {} uses field names of an older JSON Resume version (`website`, `company`, …); `vitae migrate` updates them",
+            doc.name
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -136,14 +186,10 @@ pub fn locate(doc: &Document, message: &str, pointer: &str, target: Target) -> a
     )
 }
 
-fn target(args: &Args) -> anyhow::Result<Target> {
+/// The target: the dialect asked for, in the syntax asked for or named by `-o`.
+fn target(args: &Args, syntax: Option<Format>, dialect: Dialect) -> anyhow::Result<Target> {
     let from_extension = args.output.as_deref().and_then(Format::from_extension);
-    let plan = args.to.map(ConvertFormat::plan);
-    let dialect = plan
-        .as_ref()
-        .and_then(|p| p.dialect)
-        .unwrap_or(Dialect::JsonResume);
-    let format = match plan.as_ref().and_then(|p| p.syntax) {
+    let format = match syntax {
         Some(format) => {
             if let Some(ext) = from_extension
                 && ext != format
