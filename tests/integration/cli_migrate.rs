@@ -252,3 +252,26 @@ fn usage_errors_exit_two_and_touch_nothing() {
         "keep = true\n"
     );
 }
+
+#[test]
+fn fresh_is_migrated_elsewhere_but_not_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let fresh = "{\"name\": \"Ada\", \"meta\": {\"format\": \"FRESH@0.6.0\"}, \"employment\": {\"history\": [{\"employer\": \"AE\", \"start\": \"June 1842\"}]}}";
+    std::fs::write(d.join("hmr.json"), fresh).unwrap();
+    let out = run(d, &["migrate", "hmr.json", "--in-place"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("is a FRESH document"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(d.join("hmr.json")).unwrap(), fresh);
+
+    let out = run(d, &["migrate", "hmr.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        parse(&stdout(&out), Format::Json),
+        json!({"basics": {"name": "Ada"}, "meta": {"x-fresh-format": "FRESH@0.6.0"}, "work": [{"name": "AE", "startDate": "1842-06"}]})
+    );
+}

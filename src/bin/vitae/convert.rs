@@ -18,7 +18,8 @@ pub struct Args {
     #[arg(value_name = "INPUT")]
     pub input: String,
     /// Write the result to this file (atomically) instead of stdout; its extension
-    /// (.json, .yaml, .yml, .toml) picks the format when --to does not.
+    /// (.json, .yaml, .yml, .toml) picks the format when --to does not. Never the input
+    /// file itself.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// Read the input as this format (default: from its extension, then its content).

@@ -31,6 +31,12 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
         bail!("--in-place needs a file, not stdin: give -o PATH or leave both out to print");
     }
     let doc = load(&args.input, None)?;
+    if args.in_place && convert::detect(&doc.value) == Dialect::Fresh {
+        bail!(
+            "{} is a FRESH document: --in-place would replace it with JSON Resume; write elsewhere with -o (or use `vitae convert`)",
+            doc.name
+        );
+    }
     let output: Option<PathBuf> = if args.in_place {
         Some(PathBuf::from(&args.input))
     } else {
