@@ -1,8 +1,13 @@
 //! Integration tests: one binary (link time matters on small machines), one module per
 //! concern.
 
+mod cli_convert;
+mod cli_migrate;
 mod cli_schema;
 mod cli_validate;
+mod convert_corpus;
+mod convert_props;
+mod docs_fresh;
 mod load;
 mod model;
 mod schema_contract;

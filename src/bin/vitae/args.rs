@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::{schema, validate};
+use crate::{convert, migrate, schema, validate};
 
 /// Validate, convert, migrate, diff and render JSON Resume documents.
 #[derive(Debug, Parser)]
@@ -47,11 +47,17 @@ pub enum Command {
     Validate(validate::Args),
     /// Print the JSON Schema generated from vitae's models.
     Schema(schema::Args),
+    /// Convert a resume between JSON, YAML and TOML, and between JSON Resume and FRESH.
+    Convert(convert::Args),
+    /// Rewrite a resume written for an older JSON Resume version (0.0.x, 1.0.0) for the current one.
+    Migrate(migrate::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Validate(args) => validate::run(args, &cli.global),
         Command::Schema(args) => schema::run(args, &cli.global),
+        Command::Convert(args) => convert::run(args, &cli.global),
+        Command::Migrate(args) => migrate::run(args, &cli.global),
     }
 }

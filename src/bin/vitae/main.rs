@@ -1,7 +1,9 @@
 //! The `vitae` command line: parse arguments, run one command, set the exit code.
 
 mod args;
+mod convert;
 mod input;
+mod migrate;
 mod schema;
 mod validate;
 

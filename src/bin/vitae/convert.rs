@@ -1,0 +1,261 @@
+//! `vitae convert`: one resume from one format to another, written atomically.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::ValueEnum;
+use vitae::convert::{self, ChangeKind, Converted, Dialect, Report, Target, legacy};
+use vitae::load::{Document, Format, LoadError};
+
+use crate::args::Global;
+use crate::input;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The resume to convert (JSON, YAML or TOML; JSON Resume or FRESH); `-` reads stdin.
+    #[arg(value_name = "INPUT")]
+    pub input: String,
+    /// Write the result to this file (atomically) instead of stdout; its extension
+    /// (.json, .yaml, .yml, .toml) picks the format when --to does not. Never the input
+    /// file itself.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Read the input as this format (default: from its extension, then its content).
+    /// json, yaml and toml name the syntax and leave the dialect to the content; fresh
+    /// reads the input as FRESH whatever its syntax.
+    #[arg(long, value_enum, value_name = "FMT")]
+    pub from: Option<ConvertFormat>,
+    /// Write this format (default: from the extension of -o, else json). json, yaml
+    /// and toml write JSON Resume; fresh writes FRESH, as JSON unless -o names a YAML
+    /// or TOML file.
+    #[arg(long, value_enum, value_name = "FMT")]
+    pub to: Option<ConvertFormat>,
+    /// Print on stderr what was converted, renamed, moved to extension keys, or could
+    /// not be represented.
+    #[arg(long)]
+    pub report: bool,
+}
+
+/// A format `convert` reads or writes. Each says how it is read ([`Reader`]) and
+/// written ([`Writer`]); a format that works one way only (a free-form text importer, a
+/// Markdown export) gets its own variant there and answers the other way with an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConvertFormat {
+    /// JSON.
+    Json,
+    /// YAML.
+    Yaml,
+    /// TOML.
+    Toml,
+    /// FRESH, HackMyResume's format (in JSON, YAML or TOML).
+    Fresh,
+}
+
+/// How the input is read.
+enum Reader {
+    /// A data document: the syntax from here, else the extension, else the content; the
+    /// dialect from here, else the content.
+    Data {
+        syntax: Option<Format>,
+        dialect: Option<Dialect>,
+    },
+}
+
+/// How the output is written.
+enum Writer {
+    /// A data document: the syntax from here, else the extension of `-o`, else JSON.
+    Data {
+        syntax: Option<Format>,
+        dialect: Dialect,
+    },
+}
+
+impl ConvertFormat {
+    fn reader(self) -> anyhow::Result<Reader> {
+        Ok(match self {
+            ConvertFormat::Json => read_syntax(Format::Json),
+            ConvertFormat::Yaml => read_syntax(Format::Yaml),
+            ConvertFormat::Toml => read_syntax(Format::Toml),
+            ConvertFormat::Fresh => Reader::Data {
+                syntax: None,
+                dialect: Some(Dialect::Fresh),
+            },
+        })
+    }
+
+    fn writer(self) -> anyhow::Result<Writer> {
+        let data = |syntax, dialect| Writer::Data { syntax, dialect };
+        Ok(match self {
+            ConvertFormat::Json => data(Some(Format::Json), Dialect::JsonResume),
+            ConvertFormat::Yaml => data(Some(Format::Yaml), Dialect::JsonResume),
+            ConvertFormat::Toml => data(Some(Format::Toml), Dialect::JsonResume),
+            ConvertFormat::Fresh => data(None, Dialect::Fresh),
+        })
+    }
+}
+
+fn read_syntax(format: Format) -> Reader {
+    Reader::Data {
+        syntax: Some(format),
+        dialect: None,
+    }
+}
+
+pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
+    let reader = match args.from {
+        Some(format) => format.reader()?,
+        None => Reader::Data {
+            syntax: None,
+            dialect: None,
+        },
+    };
+    let writer = match args.to {
+        Some(format) => format.writer()?,
+        None => Writer::Data {
+            syntax: None,
+            dialect: Dialect::JsonResume,
+        },
+    };
+    let Reader::Data { syntax, dialect } = reader;
+    let doc = load(&args.input, syntax)?;
+    let Writer::Data {
+        syntax: out_syntax,
+        dialect: out_dialect,
+    } = writer;
+    let target = target(&args, out_syntax, out_dialect)?;
+    if let Some(output) = &args.output {
+        refuse_same_file(&args.input, output)?;
+    }
+    let converted = convert::convert(&doc, dialect, target)
+        .map_err(|err| locate(&doc, &err.to_string(), err.pointer(), target))?;
+    match &args.output {
+        Some(path) => vitae::fs::write_atomic(path, converted.text.as_bytes())
+            .with_context(|| format!("cannot write `{}`", path.display()))?,
+        None => std::io::stdout()
+            .lock()
+            .write_all(converted.text.as_bytes())
+            .context("cannot write to stdout")?,
+    }
+    let mut err = std::io::stderr().lock();
+    if args.report {
+        write!(err, "{}", summary(&doc, &converted, target))?;
+    } else if !global.quiet {
+        write!(err, "{}", notes(&converted.report, target))?;
+    }
+    if !global.quiet
+        && converted.from == Dialect::JsonResume
+        && legacy::has_legacy_fields(&doc.value)
+    {
+        writeln!(
+            err,
+            "note: {} uses field names of an older JSON Resume version (`website`, `company`, …); `vitae migrate` updates them",
+            doc.name
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads the input; a syntax error reads `path:line:col: message`.
+pub fn load(name: &str, format: Option<Format>) -> anyhow::Result<Document> {
+    input::load(name, format).map_err(|err| match err {
+        LoadError::Syntax(e) => {
+            let shown = if name == "-" { input::STDIN_NAME } else { name };
+            anyhow::anyhow!(
+                "{shown}:{}:{}: {} syntax error: {}",
+                e.line,
+                e.column,
+                e.format,
+                e.message
+            )
+        }
+        other => anyhow::Error::new(other),
+    })
+}
+
+/// `path:line:col: message`, at the value `pointer` names (or its closest ancestor).
+pub fn locate(doc: &Document, message: &str, pointer: &str, target: Target) -> anyhow::Error {
+    let at = doc
+        .position_of(pointer)
+        .map(|p| format!("{}:{}:{}: ", doc.name, p.line, p.column))
+        .unwrap_or_else(|| format!("{}: ", doc.name));
+    anyhow::anyhow!(
+        "{at}cannot convert to {} in {}: {message}",
+        target.dialect,
+        target.format
+    )
+}
+
+/// The target: the dialect asked for, in the syntax asked for or named by `-o`.
+fn target(args: &Args, syntax: Option<Format>, dialect: Dialect) -> anyhow::Result<Target> {
+    let from_extension = args.output.as_deref().and_then(Format::from_extension);
+    let format = match syntax {
+        Some(format) => {
+            if let Some(ext) = from_extension
+                && ext != format
+                && let Some(path) = &args.output
+            {
+                bail!(
+                    "--to {} asks for {format}, but `{}` is named as {ext}: change the extension or the format",
+                    format.name(),
+                    path.display()
+                );
+            }
+            format
+        }
+        None => from_extension.unwrap_or(Format::Json),
+    };
+    Ok(Target::new(dialect, format))
+}
+
+/// Converting a file onto itself would replace the resume in another format (and lose
+/// any YAML or TOML comments): refused. `vitae migrate --in-place` updates a file.
+fn refuse_same_file(input: &str, output: &Path) -> anyhow::Result<()> {
+    if input == "-" {
+        return Ok(());
+    }
+    let same = match (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        bail!(
+            "`{}` is the input file: vitae convert does not overwrite its input; write to another file (to update an old resume in place, use `vitae migrate --in-place`)",
+            output.display()
+        );
+    }
+    Ok(())
+}
+
+/// `--report`: the conversion in one line, counts, then every change grouped.
+fn summary(doc: &Document, converted: &Converted, target: Target) -> String {
+    let report = &converted.report;
+    let mut text = format!(
+        "converted {} ({} in {}) to {} in {}: {} values\n",
+        doc.name, converted.from, doc.format, target.dialect, target.format, converted.values
+    );
+    text.push_str(&format!(
+        "  {} renamed, {} moved to extension keys, {} removed, {} not representable\n",
+        report.count(ChangeKind::Renamed),
+        report.count(ChangeKind::Extension),
+        report.count(ChangeKind::Removed),
+        report.count(ChangeKind::Unresolved),
+    ));
+    for group in report.grouped() {
+        text.push_str(&format!("  {group}\n"));
+    }
+    text
+}
+
+/// Without `--report`: one line when fields went to extension keys.
+fn notes(report: &Report, target: Target) -> String {
+    match report.count(ChangeKind::Extension) {
+        0 => String::new(),
+        n => format!(
+            "note: {n} field{} with no place in {} kept under x-… extension keys (--report lists them)\n",
+            if n == 1 { "" } else { "s" },
+            target.dialect
+        ),
+    }
+}
