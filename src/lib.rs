@@ -19,10 +19,12 @@
 #![warn(clippy::print_stdout, clippy::print_stderr, clippy::dbg_macro)]
 
 pub mod diagnostic;
+pub mod fetch;
 pub mod fs;
 pub mod load;
 pub mod locale;
 pub mod model;
+pub mod report;
 pub mod schema;
 pub mod validate;
 
