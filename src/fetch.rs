@@ -129,6 +129,18 @@ impl Client {
         };
         let response = self.inner.get(url).send().map_err(request_error)?;
         let status = response.status();
+        if status.is_redirection() {
+            // reqwest hands back redirects it will not follow (to another scheme).
+            let to = response
+                .headers()
+                .get(reqwest::header::LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("nowhere");
+            return Err(FetchError::Request {
+                url: url.to_owned(),
+                reason: format!("it redirects to `{to}`, which is not an http(s) URL"),
+            });
+        }
         if !status.is_success() {
             return Err(FetchError::Status {
                 url: url.to_owned(),

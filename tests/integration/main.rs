@@ -3,7 +3,11 @@
 
 mod cli_schema;
 mod cli_validate;
+mod cli_validate_formats;
+mod cli_validate_inputs;
+mod diagnostics_doc;
 mod load;
 mod model;
 mod schema_contract;
 mod support;
+mod validate_broken;

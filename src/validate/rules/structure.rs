@@ -81,17 +81,17 @@ const SCHEMA_URL: &str =
 pub(super) fn root(cx: &mut Lint<'_>, root: &Map<String, Value>) {
     for key in root.keys() {
         if let Some(section) = standard_section_for(key) {
-            if root.contains_key(section) {
-                continue;
-            }
             let pointer = format!("/{}", escape_pointer_token(key));
+            let help = if root.contains_key(section) {
+                format!("move its entries into `{section}`; themes and tools ignore `{key}`")
+            } else {
+                format!("rename it to `{section}`; themes and tools ignore `{key}`")
+            };
             cx.report(
                 "lint/unknown-section",
                 Severity::Warning,
                 format!("`{key}` is not a section of JSON Resume: did you mean `{section}`?"),
-                Some(format!(
-                    "rename it to `{section}`; themes and tools ignore `{key}`"
-                )),
+                Some(help),
                 &pointer,
                 Target::Key,
             );
