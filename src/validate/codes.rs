@@ -24,7 +24,7 @@ const fn code(code: &'static str, severity: Severity, summary: &'static str) -> 
     }
 }
 
-use Severity::{Error, Warning};
+use Severity::{Error, Info, Warning};
 
 /// Every code, in the order of `docs/diagnostics.md`.
 pub const CODES: &[Code] = &[
@@ -140,8 +140,12 @@ pub const CODES: &[Code] = &[
         Warning,
         "A top-level section that looks like a standard one.",
     ),
-    code("lint/empty-string", Warning, "A text field that is empty."),
-    code("lint/empty-url", Warning, "A URL field that is empty."),
+    code(
+        "lint/empty-string",
+        Info,
+        "A text field (warning: a list entry) that is empty.",
+    ),
+    code("lint/empty-url", Info, "A URL field that is empty."),
     code("lint/duplicate-entry", Warning, "A list repeats an entry."),
     code(
         "lint/duplicate-key",

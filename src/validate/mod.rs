@@ -17,11 +17,12 @@
 
 mod advice;
 pub mod codes;
+mod fast;
 mod rules;
 mod schema_check;
 
 pub use codes::{CODES, Code};
-pub use schema_check::{SchemaError, Validator};
+pub use schema_check::{Checked, SchemaError, Validator};
 
 use crate::diagnostic::{Diagnostic, Severity};
 

@@ -42,7 +42,8 @@ pub(crate) const STANDARD_SECTIONS: &[&str] = &[
 
 /// What the rules share while walking one document.
 pub(crate) struct Lint<'a> {
-    pub doc: &'a Document,
+    /// The document, to locate findings; `None` when only asking whether there are any.
+    pub doc: Option<&'a Document>,
     /// Today's date, for `lint/future-date`.
     pub today: PartialDate,
     /// Pointers the schema already reported: rules that would say the same stay quiet.
@@ -60,14 +61,20 @@ impl Lint<'_> {
         pointer: &str,
         target: Target,
     ) {
-        let mut d = Diagnostic::new(code, severity, message).locate(self.doc, pointer, target);
+        let mut d = Diagnostic::new(code, severity, message);
+        if let Some(doc) = self.doc {
+            d = d.locate(doc, pointer, target);
+        }
         d.help = help;
         self.out.push(d);
     }
 
-    /// The 1-based line of the value at `pointer`, for "see line N" messages.
+    /// The 1-based line of the value at `pointer`, for "see line N" messages (0 when
+    /// there is no document to look in).
     pub fn line_of(&self, pointer: &str) -> usize {
-        self.doc.position_of(pointer).map_or(1, |p| p.line)
+        self.doc
+            .and_then(|d| d.position_of(pointer))
+            .map_or(0, |p| p.line)
     }
 }
 
@@ -78,25 +85,42 @@ pub(crate) fn lint(
     schema_reported: &HashSet<&str>,
 ) -> Vec<Diagnostic> {
     let mut cx = Lint {
-        doc,
+        doc: Some(doc),
         today,
         schema_reported,
         out: Vec::new(),
     };
-    structure::duplicate_keys(&mut cx);
-    if let Value::Object(root) = &doc.value {
-        structure::root(&mut cx, root);
+    structure::duplicate_keys(&mut cx, doc);
+    walk_root(&mut cx, &doc.value);
+    cx.out
+}
+
+/// Whether any lint rule has something to say about `value` (findings not located).
+pub(crate) fn has_findings(value: &Value, today: PartialDate) -> bool {
+    let none = HashSet::new();
+    let mut cx = Lint {
+        doc: None,
+        today,
+        schema_reported: &none,
+        out: Vec::new(),
+    };
+    walk_root(&mut cx, value);
+    !cx.out.is_empty()
+}
+
+fn walk_root(cx: &mut Lint<'_>, value: &Value) {
+    if let Value::Object(root) = value {
+        structure::root(cx, root);
         let mut pointer = String::new();
         for (key, value) in root {
             if STANDARD_SECTIONS.contains(&key.as_str()) {
                 pointer.push('/');
                 pointer.push_str(key);
-                walk(&mut cx, &mut pointer, key, false, value);
+                walk(cx, &mut pointer, key, false, value);
                 pointer.clear();
             }
         }
     }
-    cx.out
 }
 
 /// Visits `value` (at `pointer`, under `key`; `in_list` when it is an entry of the list
@@ -104,7 +128,10 @@ pub(crate) fn lint(
 fn walk(cx: &mut Lint<'_>, pointer: &mut String, key: &str, in_list: bool, value: &Value) {
     match value {
         Value::Object(map) => {
-            structure::legacy_fields(cx, pointer, map);
+            // Renamed fields live in `/basics` or in entries of a list section.
+            if pointer.matches('/').count() <= 2 {
+                structure::legacy_fields(cx, pointer, map);
+            }
             dates::range(cx, pointer, map);
             for (k, v) in map {
                 let len = pointer.len();

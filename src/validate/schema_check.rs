@@ -8,8 +8,9 @@ use serde_json::Value;
 use std::collections::HashSet;
 
 use super::advice::{bad_date, bad_email, bad_url, field_name, kind_of, show_value, type_name};
-use super::{Report, rules};
+use super::{Report, fast, rules};
 use crate::diagnostic::{Diagnostic, Severity, Target};
+use crate::load::{self, Format, SyntaxError};
 use crate::load::{Document, escape_pointer_token};
 use crate::model::PartialDate;
 
@@ -20,6 +21,16 @@ pub struct Validator {
     inner: std::sync::Arc<jsonschema::Validator>,
     lint: bool,
     today: Option<PartialDate>,
+}
+
+/// A document read and checked by [`Validator::check_text`].
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The findings.
+    pub report: Report,
+    /// The parsed document with its spans; `None` when the fast path found nothing and
+    /// never built it.
+    pub document: Option<Document>,
 }
 
 /// The schema given is not a valid JSON Schema.
@@ -82,6 +93,44 @@ impl Validator {
         self.inner.is_valid(value)
     }
 
+    /// Parses `text` as `format` and checks it, like [`load::parse`] then
+    /// [`Validator::validate`], but faster for JSON documents with nothing to report:
+    /// those are read without building the span map, and [`Checked::document`] is
+    /// `None`. Anything found is located exactly as by [`Validator::validate`].
+    ///
+    /// # Errors
+    /// [`SyntaxError`] when the text does not parse (report it with
+    /// [`Diagnostic::from_syntax_error`]).
+    pub fn check_text(
+        &self,
+        name: &str,
+        text: &str,
+        format: Format,
+    ) -> Result<Checked, SyntaxError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if format == Format::Json
+            && let Some(value) = fast::parse_json(text)
+            && self.inner.is_valid(&value)
+            && !(self.lint && rules::has_findings(&value, self.today_or_now()))
+        {
+            return Ok(Checked {
+                report: Report::default(),
+                document: None,
+            });
+        }
+        let mut doc = load::parse(text, format)?;
+        doc.name = name.to_owned();
+        let report = self.validate(&doc);
+        Ok(Checked {
+            report,
+            document: Some(doc),
+        })
+    }
+
+    fn today_or_now(&self) -> PartialDate {
+        self.today.unwrap_or_else(rules::today_utc)
+    }
+
     /// Checks `doc` against the schema, then (unless turned off) the lint rules; one
     /// diagnostic per problem, in document order.
     #[must_use]
@@ -94,8 +143,7 @@ impl Validator {
         }
         if self.lint {
             let reported: HashSet<&str> = diagnostics.iter().map(|d| d.pointer.as_str()).collect();
-            let today = self.today.unwrap_or_else(rules::today_utc);
-            let lints = rules::lint(doc, today, &reported);
+            let lints = rules::lint(doc, self.today_or_now(), &reported);
             diagnostics.extend(lints);
         }
         diagnostics.sort_by(|a, b| {

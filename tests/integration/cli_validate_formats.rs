@@ -255,7 +255,7 @@ fn human_output_shows_the_line_a_caret_and_help() {
     assert!(!text.contains('\x1b'), "no colour when not a terminal");
     assert!(
         text.trim_end()
-            .ends_with("3 files checked, 0 valid, 3 invalid (21 errors, 27 warnings)"),
+            .ends_with("3 files checked, 0 valid, 3 invalid (21 errors, 24 warnings, 3 notes)"),
         "{}",
         text.lines().last().unwrap()
     );
@@ -269,10 +269,10 @@ fn human_output_shows_the_line_a_caret_and_help() {
 #[test]
 fn strict_and_no_lint_change_the_verdict() {
     let dir = tempfile::tempdir().unwrap();
-    // Valid for the schema; one lint warning (empty summary), one lint error.
+    // Valid for the schema; one lint warning (a legacy name), one lint error.
     std::fs::write(
         dir.path().join("warn.json"),
-        "{\"basics\": {\"name\": \"Ada\", \"summary\": \"\"}}",
+        "{\"basics\": {\"name\": \"Ada\", \"website\": \"https://ada.example.com\"}}",
     )
     .unwrap();
     std::fs::write(

@@ -11,3 +11,4 @@ mod model;
 mod schema_contract;
 mod support;
 mod validate_broken;
+mod validate_fast_path;

@@ -13,9 +13,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::{Context, bail};
 use clap::ValueEnum;
 use vitae::Diagnostic;
-use vitae::load::{self, Document, LoadError};
+use vitae::load::{self, Document, Format, LoadError, SyntaxError};
 use vitae::report::{self, FileResult, Options};
-use vitae::validate::Validator;
+use vitae::validate::{Checked, Validator};
 
 use crate::args::Global;
 use crate::input::{self, Source};
@@ -77,7 +77,9 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
     if global.verbose > 0 {
         eprintln!("checking {} document(s)", sources.len());
     }
-    let outcomes = parallel_map(&sources, |source| check(source, &validator));
+    let outcomes = parallel_map(&sources, |source| {
+        check(source, &validator, args.check_links)
+    });
     let mut files = Vec::with_capacity(outcomes.len());
     let mut docs = Vec::new();
     for outcome in outcomes {
@@ -136,37 +138,60 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Reads, parses and checks one input.
-fn check(source: &Source, validator: &Validator) -> Outcome {
+/// Reads, parses and checks one input. `keep` keeps the parsed document (for
+/// `--check-links`); otherwise JSON with nothing to report takes the fast path.
+fn check(source: &Source, validator: &Validator, keep: bool) -> Outcome {
     let name = source.name();
     let bytes = match source.read() {
         Ok(bytes) => bytes,
         Err(err) => return Outcome::Failed(err.to_string()),
     };
-    match load::from_bytes(&name, &bytes, source.format_hint()) {
-        Ok(doc) => {
-            let diagnostics = validator.validate(&doc).diagnostics;
+    let hint = source.format_hint();
+    let text = match load::decode(&name, &bytes, hint) {
+        Ok(text) => text,
+        Err(LoadError::Syntax(err)) => return syntax_finding(name, &bytes, &err),
+        Err(err) => return Outcome::Failed(err.to_string()),
+    };
+    let format = hint.unwrap_or_else(|| Format::sniff(text));
+    let checked = if keep {
+        load::parse(text, format).map(|mut doc| {
+            doc.name.clone_from(&name);
+            let report = validator.validate(&doc);
+            Checked {
+                report,
+                document: Some(doc),
+            }
+        })
+    } else {
+        validator.check_text(&name, text, format)
+    };
+    match checked {
+        Ok(Checked { report, document }) => {
+            let source = document
+                .as_ref()
+                .map_or_else(String::new, |d| d.source.clone());
             let result = FileResult {
                 name,
-                source: doc.source.clone(),
-                diagnostics,
+                source,
+                diagnostics: report.diagnostics,
             };
-            Outcome::Checked(result, Some(Box::new(doc)))
+            Outcome::Checked(result, document.map(Box::new))
         }
-        Err(LoadError::Syntax(err)) => {
-            let text = String::from_utf8_lossy(&bytes);
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned();
-            Outcome::Checked(
-                FileResult {
-                    name,
-                    source: text,
-                    diagnostics: vec![Diagnostic::from_syntax_error(&err)],
-                },
-                None,
-            )
-        }
-        Err(err) => Outcome::Failed(err.to_string()),
+        Err(err) => syntax_finding(name, &bytes, &err),
     }
+}
+
+fn syntax_finding(name: String, bytes: &[u8], err: &SyntaxError) -> Outcome {
+    let text = String::from_utf8_lossy(bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned();
+    Outcome::Checked(
+        FileResult {
+            name,
+            source: text,
+            diagnostics: vec![Diagnostic::from_syntax_error(err)],
+        },
+        None,
+    )
 }
 
 /// The validator for `--schema`.

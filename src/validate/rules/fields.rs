@@ -37,22 +37,15 @@ pub(super) fn text(cx: &mut Lint<'_>, pointer: &str, key: &str, in_list: bool, t
     }
 }
 
+/// Empty text is a note (the official examples leave `image` empty; themes skip
+/// empty fields), except an empty entry in a list, which prints as an empty bullet.
 fn empty(cx: &mut Lint<'_>, pointer: &str, key: &str, in_list: bool, text: &str) {
     let what = if text.is_empty() {
         "empty"
     } else {
         "only spaces"
     };
-    if is_url_field(key) && !in_list {
-        cx.report(
-            "lint/empty-url",
-            Severity::Warning,
-            format!("`{key}` is {what}: readers and themes will make a dead link of it"),
-            Some(format!("write the full URL, or leave `{key}` out")),
-            pointer,
-            Target::Value,
-        );
-    } else if in_list {
+    if in_list {
         cx.report(
             "lint/empty-string",
             Severity::Warning,
@@ -62,11 +55,16 @@ fn empty(cx: &mut Lint<'_>, pointer: &str, key: &str, in_list: bool, text: &str)
             Target::Value,
         );
     } else {
+        let code = if is_url_field(key) {
+            "lint/empty-url"
+        } else {
+            "lint/empty-string"
+        };
         cx.report(
-            "lint/empty-string",
-            Severity::Warning,
+            code,
+            Severity::Info,
             format!("`{key}` is {what}"),
-            Some(format!("write something, or leave `{key}` out")),
+            Some(format!("fill it in, or leave `{key}` out")),
             pointer,
             Target::Value,
         );

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::{Lint, STANDARD_SECTIONS};
 use crate::diagnostic::{Diagnostic, Severity, Target};
-use crate::load::escape_pointer_token;
+use crate::load::{Document, escape_pointer_token};
 use crate::model::legacy::legacy_fields_at;
 use crate::validate::advice::{edit_distance, field_name, quote};
 
@@ -192,14 +192,14 @@ fn is_blank(value: &Value) -> bool {
 }
 
 /// Keys written twice in one object (the loader keeps the last value).
-pub(super) fn duplicate_keys(cx: &mut Lint<'_>) {
-    for (pointer, span) in &cx.doc.duplicate_keys {
+pub(super) fn duplicate_keys(cx: &mut Lint<'_>, doc: &Document) {
+    for (pointer, span) in &doc.duplicate_keys {
         let key = field_name(pointer);
         let message =
             format!("`{key}` is written twice in this object; only this last value is kept");
         let d = Diagnostic::new("lint/duplicate-key", Severity::Warning, message)
             .with_help("remove one of them, or merge them")
-            .at_span(cx.doc, pointer, *span);
+            .at_span(doc, pointer, *span);
         cx.out.push(d);
     }
 }
