@@ -18,6 +18,7 @@
 mod advice;
 pub mod codes;
 mod fast;
+mod locate;
 mod rules;
 mod schema_check;
 

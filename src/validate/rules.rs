@@ -19,7 +19,7 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-use crate::diagnostic::{Diagnostic, Severity, Target};
+use crate::diagnostic::{Diagnostic, Locate, Severity, Target};
 use crate::load::{Document, escape_pointer_token};
 use crate::model::PartialDate;
 
@@ -42,8 +42,8 @@ pub(crate) const STANDARD_SECTIONS: &[&str] = &[
 
 /// What the rules share while walking one document.
 pub(crate) struct Lint<'a> {
-    /// The document, to locate findings; `None` when only asking whether there are any.
-    pub doc: Option<&'a Document>,
+    /// Where values are, to locate findings.
+    pub places: &'a dyn Locate,
     /// Today's date, for `lint/future-date`.
     pub today: PartialDate,
     /// Pointers the schema already reported: rules that would say the same stay quiet.
@@ -61,51 +61,40 @@ impl Lint<'_> {
         pointer: &str,
         target: Target,
     ) {
-        let mut d = Diagnostic::new(code, severity, message);
-        if let Some(doc) = self.doc {
-            d = d.locate(doc, pointer, target);
-        }
+        let mut d =
+            Diagnostic::new(code, severity, message).locate_in(self.places, pointer, target);
         d.help = help;
         self.out.push(d);
     }
 
-    /// The 1-based line of the value at `pointer`, for "see line N" messages (0 when
-    /// there is no document to look in).
+    /// The 1-based line of the value at `pointer`, for "see line N" messages.
     pub fn line_of(&self, pointer: &str) -> usize {
-        self.doc
-            .and_then(|d| d.position_of(pointer))
-            .map_or(0, |p| p.line)
+        self.places
+            .nearest_span(pointer)
+            .map_or(1, |s| self.places.position(s.value.start).line)
     }
 }
 
-/// Runs every lint rule over `doc`.
+/// Runs every lint rule over `value`, locating findings with `places`; `doc`, when the
+/// span map was built, also gives the repeated keys the loader noticed.
 pub(crate) fn lint(
-    doc: &Document,
+    value: &Value,
+    places: &dyn Locate,
+    doc: Option<&Document>,
     today: PartialDate,
     schema_reported: &HashSet<&str>,
 ) -> Vec<Diagnostic> {
     let mut cx = Lint {
-        doc: Some(doc),
+        places,
         today,
         schema_reported,
         out: Vec::new(),
     };
-    structure::duplicate_keys(&mut cx, doc);
-    walk_root(&mut cx, &doc.value);
-    cx.out
-}
-
-/// Whether any lint rule has something to say about `value` (findings not located).
-pub(crate) fn has_findings(value: &Value, today: PartialDate) -> bool {
-    let none = HashSet::new();
-    let mut cx = Lint {
-        doc: None,
-        today,
-        schema_reported: &none,
-        out: Vec::new(),
-    };
+    if let Some(doc) = doc {
+        structure::duplicate_keys(&mut cx, doc);
+    }
     walk_root(&mut cx, value);
-    !cx.out.is_empty()
+    cx.out
 }
 
 fn walk_root(cx: &mut Lint<'_>, value: &Value) {

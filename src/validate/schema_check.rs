@@ -8,8 +8,9 @@ use serde_json::Value;
 use std::collections::HashSet;
 
 use super::advice::{bad_date, bad_email, bad_url, field_name, kind_of, show_value, type_name};
+use super::locate::JsonLocator;
 use super::{Report, fast, rules};
-use crate::diagnostic::{Diagnostic, Severity, Target};
+use crate::diagnostic::{Diagnostic, Locate, Severity, Target};
 use crate::load::{self, Format, SyntaxError};
 use crate::load::{Document, escape_pointer_token};
 use crate::model::PartialDate;
@@ -94,9 +95,10 @@ impl Validator {
     }
 
     /// Parses `text` as `format` and checks it, like [`load::parse`] then
-    /// [`Validator::validate`], but faster for JSON documents with nothing to report:
-    /// those are read without building the span map, and [`Checked::document`] is
-    /// `None`. Anything found is located exactly as by [`Validator::validate`].
+    /// [`Validator::validate`] (same findings, same places), but faster for JSON: the
+    /// value is read with `serde_json` and the few findings are located by scanning the
+    /// text, so the span map is never built and [`Checked::document`] is `None`. Other
+    /// formats, and JSON that repeats a key, take the full path.
     ///
     /// # Errors
     /// [`SyntaxError`] when the text does not parse (report it with
@@ -110,11 +112,10 @@ impl Validator {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if format == Format::Json
             && let Some(value) = fast::parse_json(text)
-            && self.inner.is_valid(&value)
-            && !(self.lint && rules::has_findings(&value, self.today_or_now()))
         {
+            let report = self.run(&value, &JsonLocator::new(text), None);
             return Ok(Checked {
-                report: Report::default(),
+                report,
                 document: None,
             });
         }
@@ -127,23 +128,24 @@ impl Validator {
         })
     }
 
-    fn today_or_now(&self) -> PartialDate {
-        self.today.unwrap_or_else(rules::today_utc)
-    }
-
     /// Checks `doc` against the schema, then (unless turned off) the lint rules; one
     /// diagnostic per problem, in document order.
     #[must_use]
     pub fn validate(&self, doc: &Document) -> Report {
+        self.run(&doc.value, doc, Some(doc))
+    }
+
+    fn run(&self, value: &Value, places: &dyn Locate, doc: Option<&Document>) -> Report {
         let mut diagnostics = Vec::new();
-        if !self.inner.is_valid(&doc.value) {
-            for error in self.inner.iter_errors(&doc.value) {
-                diagnostics.extend(to_diagnostics(doc, &error));
+        if !self.inner.is_valid(value) {
+            for error in self.inner.iter_errors(value) {
+                diagnostics.extend(to_diagnostics(places, &error));
             }
         }
         if self.lint {
             let reported: HashSet<&str> = diagnostics.iter().map(|d| d.pointer.as_str()).collect();
-            let lints = rules::lint(doc, self.today_or_now(), &reported);
+            let today = self.today.unwrap_or_else(rules::today_utc);
+            let lints = rules::lint(value, places, doc, today, &reported);
             diagnostics.extend(lints);
         }
         diagnostics.sort_by(|a, b| {
@@ -155,7 +157,7 @@ impl Validator {
 
 /// One or more diagnostics for one schema error, in words a resume author understands.
 pub(crate) fn to_diagnostics(
-    doc: &Document,
+    doc: &dyn Locate,
     error: &jsonschema::ValidationError<'_>,
 ) -> Vec<Diagnostic> {
     let pointer = error.instance_path().to_string();
@@ -194,7 +196,7 @@ pub(crate) fn to_diagnostics(
                         format!("the schema allows no field `{key}` {whose}"),
                     )
                     .with_help("remove it, or check its spelling")
-                    .locate(doc, &at, Target::Key)
+                    .locate_in(doc, &at, Target::Key)
                 })
                 .collect();
         }
@@ -324,7 +326,7 @@ pub(crate) fn to_diagnostics(
         ),
         _ => (format!("`{field}`: {error}"), None, Target::Value),
     };
-    let mut d = Diagnostic::new(code, Severity::Error, message).locate(doc, &pointer, target);
+    let mut d = Diagnostic::new(code, Severity::Error, message).locate_in(doc, &pointer, target);
     d.help = help;
     vec![d]
 }

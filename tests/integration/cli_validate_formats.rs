@@ -259,6 +259,21 @@ fn human_output_shows_the_line_a_caret_and_help() {
         "{}",
         text.lines().last().unwrap()
     );
+    // A JSON file without repeated keys takes the fast path: same excerpt.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("r.json"),
+        "{\n  \"work\": [{\"startDate\": \"Mars 2019\"}]\n}\n",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["validate", "r.json"]);
+    assert!(
+        stdout(&out).contains(
+            "2 |   \"work\": [{\"startDate\": \"Mars 2019\"}]\n  |                          ^^^^^^^^^^^ help: write \"2019-03\""
+        ),
+        "{}",
+        stdout(&out)
+    );
     let out = run(
         &fixture("invalid"),
         &["--color", "always", "validate", "broken.resume.json"],

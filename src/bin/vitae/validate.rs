@@ -167,12 +167,9 @@ fn check(source: &Source, validator: &Validator, keep: bool) -> Outcome {
     };
     match checked {
         Ok(Checked { report, document }) => {
-            let source = document
-                .as_ref()
-                .map_or_else(String::new, |d| d.source.clone());
             let result = FileResult {
                 name,
-                source,
+                source: text.strip_prefix('\u{feff}').unwrap_or(text).to_owned(),
                 diagnostics: report.diagnostics,
             };
             Outcome::Checked(result, document.map(Box::new))
