@@ -44,7 +44,7 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let docs = [
         (
-            "official sample (valid, 1 warning)",
+            "official sample (valid, 1 note)",
             root.join("valid/sample.resume.json"),
         ),
         (

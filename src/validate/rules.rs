@@ -16,6 +16,7 @@ mod fields;
 mod structure;
 
 use std::collections::HashSet;
+use std::fmt::Write;
 
 use serde_json::Value;
 
@@ -134,14 +135,13 @@ fn walk(cx: &mut Lint<'_>, pointer: &mut String, key: &str, in_list: bool, value
             structure::duplicate_entries(cx, pointer, items);
             for (i, v) in items.iter().enumerate() {
                 let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&i.to_string());
+                let _ = write!(pointer, "/{i}");
                 walk(cx, pointer, key, true, v);
                 pointer.truncate(len);
             }
         }
         Value::String(text) => {
-            if cx.schema_reported.contains(pointer.as_str()) {
+            if !cx.schema_reported.is_empty() && cx.schema_reported.contains(pointer.as_str()) {
                 return;
             }
             if !in_list && dates::is_date_field(key) {

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use super::{Lint, STANDARD_SECTIONS};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::load::{Document, escape_pointer_token};
-use crate::model::legacy::legacy_fields_at;
+use crate::model::legacy::LEGACY_FIELDS;
 use crate::validate::advice::{edit_distance, field_name, quote};
 
 /// Section names people write for a standard one.
@@ -125,7 +125,20 @@ pub(super) fn root(cx: &mut Lint<'_>, root: &Map<String, Value>) {
 
 /// Fields of the object at `pointer` that have been renamed since an older version.
 pub(super) fn legacy_fields(cx: &mut Lint<'_>, pointer: &str, map: &Map<String, Value>) {
-    for field in legacy_fields_at(pointer) {
+    // `/work/3` → `/work/*`, the form of the table's parents; one string compare per
+    // entry instead of matching patterns.
+    let mut form = String::with_capacity(pointer.len());
+    for token in pointer.split('/').skip(1) {
+        form.push('/');
+        form.push_str(
+            if token.bytes().all(|b| b.is_ascii_digit()) && !token.is_empty() {
+                "*"
+            } else {
+                token
+            },
+        );
+    }
+    for field in LEGACY_FIELDS.iter().filter(|f| f.parent == form) {
         if !map.contains_key(field.old) {
             continue;
         }
@@ -163,7 +176,10 @@ pub(super) fn duplicate_entries(cx: &mut Lint<'_>, pointer: &str, items: &[Value
         if is_blank(item) {
             continue;
         }
-        if let Some(first) = items[..i].iter().position(|other| other == item) {
+        if let Some(first) = items[..i]
+            .iter()
+            .position(|other| maybe_equal(other, item) && other == item)
+        {
             let first_at = format!("{pointer}/{first}");
             let line = cx.line_of(&first_at);
             let list = field_name(pointer);
@@ -179,6 +195,22 @@ pub(super) fn duplicate_entries(cx: &mut Lint<'_>, pointer: &str, items: &[Value
                 Target::Value,
             );
         }
+    }
+}
+
+/// A cheap test that rules out most unequal pairs before the deep comparison.
+fn maybe_equal(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::String(x), Value::String(y)) => x.len() == y.len(),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && match (x.values().next(), y.values().next()) {
+                    (Some(Value::String(p)), Some(Value::String(q))) => p == q,
+                    _ => true,
+                }
+        }
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len(),
+        _ => std::mem::discriminant(a) == std::mem::discriminant(b),
     }
 }
 
