@@ -1,7 +1,7 @@
 //! Validation: a document in, diagnostics out.
 //!
 //! Two passes: the JSON Schema check (the schema generated from the model by default,
-//! compiled once and shared by every thread) and the lint rules ([`rules`]), which catch
+//! compiled once and shared by every thread) and the lint rules (`rules.rs`), which catch
 //! what the schema lets through: dates that cannot exist, ranges that end before they
 //! start, names of older versions, misspelt sections, repeated entries and keys.
 //! Every finding is a [`Diagnostic`] located in the source; [`codes::CODES`] lists them.
