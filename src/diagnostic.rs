@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use crate::load::{Document, Span, SyntaxError};
+use crate::load::{Document, NodeSpan, Position, Span, SyntaxError};
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -63,6 +63,26 @@ pub struct Diagnostic {
     pub help: Option<String>,
 }
 
+/// Where values are in a source text: a [`Document`]'s span map, or anything else that
+/// can answer by JSON pointer.
+pub trait Locate {
+    /// The span of the value at `pointer` (and of its key), or of its closest ancestor
+    /// that has one.
+    fn nearest_span(&self, pointer: &str) -> Option<NodeSpan>;
+    /// The 1-based line and column of a byte offset in the source.
+    fn position(&self, offset: usize) -> Position;
+}
+
+impl Locate for Document {
+    fn nearest_span(&self, pointer: &str) -> Option<NodeSpan> {
+        Document::nearest_span(self, pointer)
+    }
+
+    fn position(&self, offset: usize) -> Position {
+        Document::position(self, offset)
+    }
+}
+
 /// Which part of an object member a diagnostic points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -100,14 +120,20 @@ impl Diagnostic {
     /// Points the finding at the value (or key) at `pointer` in `doc`, or at its closest
     /// ancestor with a known place.
     #[must_use]
-    pub fn locate(mut self, doc: &Document, pointer: &str, target: Target) -> Self {
+    pub fn locate(self, doc: &Document, pointer: &str, target: Target) -> Self {
+        self.locate_in(doc, pointer, target)
+    }
+
+    /// [`Diagnostic::locate`] with any [`Locate`] (a document, or a scanner over text).
+    #[must_use]
+    pub fn locate_in(mut self, places: &dyn Locate, pointer: &str, target: Target) -> Self {
         self.pointer = pointer.to_owned();
-        if let Some(node) = doc.nearest_span(pointer) {
+        if let Some(node) = places.nearest_span(pointer) {
             let span = match target {
                 Target::Key => node.key.unwrap_or(node.value),
                 Target::Value => node.value,
             };
-            self.set_span(doc, span);
+            self.set_span(places, span);
         }
         self
     }
@@ -120,9 +146,9 @@ impl Diagnostic {
         self
     }
 
-    fn set_span(&mut self, doc: &Document, span: Span) {
-        let start = doc.position(span.start);
-        let end = doc.position(span.end);
+    fn set_span(&mut self, places: &dyn Locate, span: Span) {
+        let start = places.position(span.start);
+        let end = places.position(span.end);
         self.span = span;
         (self.line, self.column) = (start.line, start.column);
         (self.end_line, self.end_column) = (end.line, end.column);

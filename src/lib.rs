@@ -20,10 +20,12 @@
 
 pub mod convert;
 pub mod diagnostic;
+pub mod fetch;
 pub mod fs;
 pub mod load;
 pub mod locale;
 pub mod model;
+pub mod report;
 pub mod schema;
 pub mod validate;
 

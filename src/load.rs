@@ -145,6 +145,9 @@ pub enum LoadError {
     /// The text does not parse.
     #[error(transparent)]
     Syntax(#[from] SyntaxError),
+    /// A URL could not be fetched.
+    #[error(transparent)]
+    Fetch(#[from] crate::fetch::FetchError),
 }
 
 /// Text that does not parse, with the place where parsing stopped.

@@ -20,7 +20,7 @@ mod sections;
 mod work;
 
 pub use basics::{Basics, Location, Profile};
-pub use date::{PartialDate, PartialDateError};
+pub use date::{ISO8601_PATTERN, PartialDate, PartialDateError, days_in_month};
 pub use education::Education;
 pub use loose_date::{LooseDate, parse_loose, parse_range};
 pub use meta::Meta;

@@ -1,11 +1,29 @@
 //! Validation: a document in, diagnostics out.
 //!
-//! The schema check runs the compiled JSON Schema (the generated one by default) over the
-//! document's value and turns each error into a [`Diagnostic`] located in the source.
+//! Two passes: the JSON Schema check (the schema generated from the model by default,
+//! compiled once and shared by every thread) and the lint rules (`rules.rs`), which catch
+//! what the schema lets through: dates that cannot exist, ranges that end before they
+//! start, names of older versions, misspelt sections, repeated entries and keys.
+//! Every finding is a [`Diagnostic`] located in the source; [`codes::CODES`] lists them.
+//!
+//! ```
+//! use vitae::{load, validate::Validator};
+//! let doc = load::parse("work:\n  - name: Acme\n    startDate: 2017-13\n", load::Format::Yaml)?;
+//! let report = Validator::new().validate(&doc);
+//! assert_eq!(report.diagnostics[0].code, "lint/invalid-month");
+//! assert_eq!((report.diagnostics[0].line, report.diagnostics[0].column), (3, 16));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
+mod advice;
+pub mod codes;
+mod fast;
+mod locate;
+mod rules;
 mod schema_check;
 
-pub use schema_check::Validator;
+pub use codes::{CODES, Code};
+pub use schema_check::{Checked, SchemaError, Validator};
 
 use crate::diagnostic::{Diagnostic, Severity};
 

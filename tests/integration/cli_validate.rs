@@ -34,7 +34,10 @@ fn problems_are_reported_at_their_line_and_column() {
         "basics:\n  email: nope\nwork:\n  - startDate: June 2012\n",
     )
     .unwrap();
-    let out = run(dir.path(), &["validate", "bad.json", "bad.yaml"]);
+    let out = run(
+        dir.path(),
+        &["validate", "--format", "concise", "bad.json", "bad.yaml"],
+    );
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(
@@ -59,7 +62,10 @@ fn problems_are_reported_at_their_line_and_column() {
 fn syntax_errors_are_findings_and_missing_files_errors() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("broken.json"), "{\"basics\": {,}}").unwrap();
-    let out = run(dir.path(), &["validate", "broken.json"]);
+    let out = run(
+        dir.path(),
+        &["validate", "--format", "concise", "broken.json"],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stdout(&out).contains("broken.json:1:13: error[parse/syntax]"),
@@ -80,7 +86,7 @@ fn stdin_is_read_with_dash() {
     let dir = tempfile::tempdir().unwrap();
     let out = run_with_stdin(
         dir.path(),
-        &["validate", "-"],
+        &["validate", "--format", "concise", "-"],
         b"{\"basics\": {\"name\": 1}}",
     );
     assert_eq!(out.status.code(), Some(1));

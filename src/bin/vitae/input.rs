@@ -1,21 +1,110 @@
-//! Reading one input named on the command line: a path, or `-` for stdin.
+//! Inputs named on the command line: a path, `-` for stdin, an `http(s)://` URL, and for
+//! commands that take many, directories (searched for resume files) and globs.
+//!
+//! Directory search: every file named `resume.EXT` or `NAME.resume.EXT` (EXT: `json`,
+//! `yaml`, `yml`, `toml`; any letter case), in the directory and below, in name order.
+//! Hidden files and directories (`.git`, …) and `node_modules` are skipped, and symbolic
+//! links to directories are not followed (so a link loop cannot hang the search); links
+//! to files are. Files named explicitly, or matched by a glob, are read whatever their
+//! name.
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
+use vitae::fetch::{self, Client};
 use vitae::load::{self, Document, Format, LoadError};
 
 /// The display name of stdin in messages.
 pub const STDIN_NAME: &str = "<stdin>";
 
-/// Reads and parses `input` (`-` is stdin).
-pub fn load(input: &str, format: Option<Format>) -> Result<Document, LoadError> {
-    if input == "-" {
-        let bytes = read_stdin()?;
-        load::from_bytes(STDIN_NAME, &bytes, format)
-    } else {
-        load::from_path(Path::new(input), format)
+/// How deep the directory search goes.
+const MAX_DEPTH: usize = 32;
+
+/// One document to read.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// Standard input (`-`).
+    Stdin,
+    /// A file.
+    Path(PathBuf),
+    /// An `http://` or `https://` URL.
+    Url(String),
+}
+
+impl Source {
+    /// The name to show in messages.
+    pub fn name(&self) -> String {
+        match self {
+            Source::Stdin => STDIN_NAME.to_owned(),
+            Source::Path(p) => p.display().to_string(),
+            Source::Url(u) => u.clone(),
+        }
     }
+
+    /// The format the name suggests (by extension), if any.
+    pub fn format_hint(&self) -> Option<Format> {
+        match self {
+            Source::Stdin => None,
+            Source::Path(p) => Format::from_extension(p),
+            Source::Url(u) => {
+                let path = u.split(['?', '#']).next().unwrap_or(u);
+                Format::from_extension(Path::new(path))
+            }
+        }
+    }
+
+    /// Reads the raw bytes (up to the input limit; 5 MiB from the network).
+    pub fn read(&self) -> Result<Vec<u8>, LoadError> {
+        match self {
+            Source::Stdin => read_stdin(),
+            Source::Path(p) => load::read_file(p),
+            Source::Url(u) => fetch_url(u),
+        }
+    }
+}
+
+/// Reads and parses `input` (`-` is stdin; `http(s)://…` is fetched).
+#[allow(
+    dead_code,
+    reason = "the loader of the single-input commands (convert, migrate, diff, render)"
+)]
+pub fn load(input: &str, format: Option<Format>) -> Result<Document, LoadError> {
+    let source = source_of(input);
+    let bytes = source.read()?;
+    load::from_bytes(
+        &source.name(),
+        &bytes,
+        format.or_else(|| source.format_hint()),
+    )
+}
+
+/// What one command-line argument names, without looking at the file system.
+pub fn source_of(input: &str) -> Source {
+    if input == "-" {
+        Source::Stdin
+    } else if fetch::is_http_url(input) {
+        Source::Url(input.to_owned())
+    } else {
+        Source::Path(PathBuf::from(input))
+    }
+}
+
+/// The client every URL input shares, built on first use.
+pub fn client() -> Result<&'static Client, LoadError> {
+    static CLIENT: OnceLock<Result<Client, String>> = OnceLock::new();
+    CLIENT
+        .get_or_init(|| Client::new().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| LoadError::Io {
+            path: "<network>".to_owned(),
+            source: std::io::Error::other(e.clone()),
+        })
+}
+
+/// Fetches a URL (see [`vitae::fetch`] for the limits).
+pub fn fetch_url(url: &str) -> Result<Vec<u8>, LoadError> {
+    client()?.get(url).map_err(LoadError::from)
 }
 
 /// Reads stdin up to the input limit.
@@ -35,4 +124,111 @@ pub fn read_stdin() -> Result<Vec<u8>, LoadError> {
         });
     }
     Ok(bytes)
+}
+
+/// Expands many inputs: directories are searched, globs matched, and the same file named
+/// twice is read once. Inputs that name nothing come back as errors, in order.
+pub fn expand(inputs: &[String]) -> (Vec<Source>, Vec<String>) {
+    let (mut sources, mut errors) = (Vec::new(), Vec::new());
+    for input in inputs {
+        match source_of(input) {
+            Source::Path(path) => expand_path(input, &path, &mut sources, &mut errors),
+            other => sources.push(other),
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    sources.retain(|s| seen.insert(s.clone()));
+    (sources, errors)
+}
+
+fn expand_path(input: &str, path: &Path, sources: &mut Vec<Source>, errors: &mut Vec<String>) {
+    if path.is_dir() {
+        let before = sources.len();
+        discover(path, 0, sources);
+        if sources.len() == before {
+            errors.push(format!(
+                "no resume files in `{input}` (looked for resume.json|yaml|yml|toml and *.resume.json|yaml|yml|toml)"
+            ));
+        }
+    } else if !path.exists() && input.contains(['*', '?', '[']) {
+        match glob::glob(input) {
+            Ok(paths) => {
+                let before = sources.len();
+                for entry in paths.flatten() {
+                    if entry.is_dir() {
+                        discover(&entry, 0, sources);
+                    } else {
+                        sources.push(Source::Path(entry));
+                    }
+                }
+                if sources.len() == before {
+                    errors.push(format!("no files match `{input}`"));
+                }
+            }
+            Err(e) => errors.push(format!("`{input}` is not a valid glob pattern: {e}")),
+        }
+    } else {
+        // Missing files are reported when they are read, with the OS's reason.
+        sources.push(Source::Path(path.to_path_buf()));
+    }
+}
+
+/// Whether a file name is one the directory search picks.
+pub fn is_resume_file_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    ["json", "yaml", "yml", "toml"]
+        .iter()
+        .any(|ext| lower == format!("resume.{ext}") || lower.ends_with(&format!(".resume.{ext}")))
+}
+
+fn discover(dir: &Path, depth: usize, out: &mut Vec<Source>) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    for entry in entries {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || name == "node_modules" {
+            continue;
+        }
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let path = entry.path();
+        if kind.is_dir() {
+            discover(&path, depth + 1, out);
+        } else if is_resume_file_name(&name) && (kind.is_file() || path.is_file()) {
+            out.push(Source::Path(path));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resume_file_names() {
+        for yes in [
+            "resume.json",
+            "Resume.YAML",
+            "ada.resume.toml",
+            "x.resume.yml",
+        ] {
+            assert!(is_resume_file_name(yes), "{yes}");
+        }
+        for no in [
+            "resume.txt",
+            "myresume.json",
+            "package.json",
+            "resume.json.bak",
+        ] {
+            assert!(!is_resume_file_name(no), "{no}");
+        }
+    }
 }

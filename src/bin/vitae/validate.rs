@@ -1,55 +1,247 @@
-//! `vitae validate`: check resumes against the schema and print one line per problem.
+//! `vitae validate`: check resumes against the schema and the lint rules, print the
+//! findings in the chosen format, and exit 0 (valid), 1 (findings) or 2 (could not run).
+//!
+//! Files are read and checked in parallel on scoped threads (one per core, pulling the
+//! next file from a shared counter): each file is independent and costs tens of
+//! microseconds, so a work queue this small is all it takes, without a thread-pool
+//! dependency. The schema is compiled once and shared.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use vitae::load::LoadError;
-use vitae::validate::Validator;
-use vitae::{Diagnostic, Severity};
+use anyhow::{Context, bail};
+use clap::ValueEnum;
+use vitae::Diagnostic;
+use vitae::load::{self, Document, Format, LoadError, SyntaxError};
+use vitae::report::{self, FileResult, Options};
+use vitae::validate::{Checked, Validator};
 
 use crate::args::Global;
-use crate::input;
+use crate::input::{self, Source};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Resume files to check (JSON, YAML or TOML); `-` reads stdin.
+    /// Resumes to check: files (JSON, YAML or TOML), directories (searched for
+    /// resume.* and *.resume.*), glob patterns, `-` for stdin, or http(s) URLs.
     #[arg(value_name = "INPUT", required = true)]
     pub inputs: Vec<String>,
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+    /// The schema to check against: generated (vitae's, the default), latest (the
+    /// official v1.3.1), v1.0.0, v0.0.16, or a path or http(s) URL of a JSON Schema.
+    #[arg(long, value_name = "SCHEMA", default_value = "generated")]
+    pub schema: String,
+    /// Warnings fail too (exit 1).
+    #[arg(long)]
+    pub strict: bool,
+    /// Check the schema only, no lint rules.
+    #[arg(long)]
+    pub no_lint: bool,
+    /// Also request every URL in the resumes and warn about dead ones (network).
+    #[arg(long)]
+    pub check_links: bool,
 }
 
-pub fn run(args: Args, _global: &Global) -> anyhow::Result<ExitCode> {
-    let validator = Validator::new();
-    let mut out = std::io::stdout().lock();
-    let (mut invalid, mut failed) = (false, false);
-    for name in &args.inputs {
-        let diagnostics: Vec<Diagnostic> = match input::load(name, None) {
-            Ok(doc) => validator.validate(&doc).diagnostics,
-            Err(LoadError::Syntax(err)) => vec![Diagnostic::from_syntax_error(&err)],
-            Err(err) => {
-                eprintln!("error: {err}");
-                failed = true;
-                continue;
-            }
-        };
-        let shown = if name == "-" {
-            input::STDIN_NAME
-        } else {
-            name.as_str()
-        };
-        for d in &diagnostics {
-            writeln!(
-                out,
-                "{shown}:{}:{}: {}[{}]: {}",
-                d.line, d.column, d.severity, d.code, d.message
-            )?;
-        }
-        invalid |= diagnostics.iter().any(|d| d.severity == Severity::Error);
+/// The output formats of `vitae validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// rustc-style, with the offending line and a caret.
+    Human,
+    /// One line per finding: path:line:col: severity[code]: message.
+    Concise,
+    /// One JSON object per finding, then a summary object (JSON Lines).
+    Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// JUnit XML, one test case per file.
+    Junit,
+}
+
+/// One input after checking: its findings (and the document, for `--check-links`), or
+/// why it could not be read.
+enum Outcome {
+    Checked(FileResult, Option<Box<Document>>),
+    Failed(String),
+}
+
+pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
+    let validator = schema_validator(&args.schema)?.lint(!args.no_lint);
+    let (sources, mut failures) = input::expand(&args.inputs);
+    if sources.iter().filter(|s| **s == Source::Stdin).count() > 1 {
+        bail!("`-` (stdin) can be given only once");
     }
-    Ok(if failed {
+    if global.verbose > 0 {
+        eprintln!("checking {} document(s)", sources.len());
+    }
+    let outcomes = parallel_map(&sources, |source| {
+        check(source, &validator, args.check_links)
+    });
+    let mut files = Vec::with_capacity(outcomes.len());
+    let mut docs = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Checked(result, doc) => {
+                docs.push((files.len(), doc));
+                files.push(result);
+            }
+            Outcome::Failed(message) => failures.push(message),
+        }
+    }
+    if args.check_links {
+        let client = input::client().context("cannot check links")?;
+        let loaded: Vec<(usize, &Document)> = docs
+            .iter()
+            .filter_map(|(i, d)| d.as_deref().map(|d| (*i, d)))
+            .collect();
+        let found = client.check_links(&loaded.iter().map(|(_, d)| *d).collect::<Vec<_>>());
+        for ((i, _), dead) in loaded.iter().zip(found) {
+            let diagnostics = &mut files[*i].diagnostics;
+            diagnostics.extend(dead);
+            diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+        }
+    }
+    let options = Options {
+        color: global.color.enabled(std::io::stdout().is_terminal()),
+        strict: args.strict,
+    };
+    let text = match args.format {
+        OutputFormat::Human => {
+            let mut text = report::human::render(&files, options);
+            if global.quiet && files.iter().all(|f| f.diagnostics.is_empty()) {
+                text.clear();
+            }
+            text
+        }
+        OutputFormat::Concise => report::concise::render(&files, options),
+        OutputFormat::Json => report::json::render(&files, options),
+        OutputFormat::Github => report::github::render(&files, options),
+        OutputFormat::Sarif => report::sarif::render(&files, options),
+        OutputFormat::Junit => report::junit::render(&files, options),
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .context("cannot write to stdout")?;
+    for message in &failures {
+        eprintln!("error: {message}");
+    }
+    Ok(if !failures.is_empty() {
         ExitCode::from(2)
-    } else if invalid {
+    } else if files.iter().any(|f| f.fails(args.strict)) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Reads, parses and checks one input. `keep` keeps the parsed document (for
+/// `--check-links`); otherwise JSON with nothing to report takes the fast path.
+fn check(source: &Source, validator: &Validator, keep: bool) -> Outcome {
+    let name = source.name();
+    let bytes = match source.read() {
+        Ok(bytes) => bytes,
+        Err(err) => return Outcome::Failed(err.to_string()),
+    };
+    let hint = source.format_hint();
+    let text = match load::decode(&name, &bytes, hint) {
+        Ok(text) => text,
+        Err(LoadError::Syntax(err)) => return syntax_finding(name, &bytes, &err),
+        Err(err) => return Outcome::Failed(err.to_string()),
+    };
+    let format = hint.unwrap_or_else(|| Format::sniff(text));
+    let checked = if keep {
+        load::parse(text, format).map(|mut doc| {
+            doc.name.clone_from(&name);
+            let report = validator.validate(&doc);
+            Checked {
+                report,
+                document: Some(doc),
+            }
+        })
+    } else {
+        validator.check_text(&name, text, format)
+    };
+    match checked {
+        Ok(Checked { report, document }) => {
+            let result = FileResult {
+                name,
+                source: text.strip_prefix('\u{feff}').unwrap_or(text).to_owned(),
+                diagnostics: report.diagnostics,
+            };
+            Outcome::Checked(result, document.map(Box::new))
+        }
+        Err(err) => syntax_finding(name, &bytes, &err),
+    }
+}
+
+fn syntax_finding(name: String, bytes: &[u8], err: &SyntaxError) -> Outcome {
+    let text = String::from_utf8_lossy(bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned();
+    Outcome::Checked(
+        FileResult {
+            name,
+            source: text,
+            diagnostics: vec![Diagnostic::from_syntax_error(err)],
+        },
+        None,
+    )
+}
+
+/// The validator for `--schema`.
+fn schema_validator(choice: &str) -> anyhow::Result<Validator> {
+    if choice == "generated" {
+        return Ok(Validator::new());
+    }
+    let schema = if let Some(official) = vitae::schema::official(choice) {
+        official
+    } else if vitae::fetch::is_http_url(choice) {
+        let bytes = input::fetch_url(choice).context("cannot read the schema")?;
+        serde_json::from_slice(&bytes)
+            .with_context(|| format!("the schema at `{choice}` is not JSON"))?
+    } else if std::path::Path::new(choice).exists() {
+        load::from_path(std::path::Path::new(choice), None)
+            .with_context(|| format!("cannot read the schema `{choice}`"))?
+            .value
+    } else {
+        bail!(
+            "unknown schema `{choice}`: use generated, latest, v1.3.1, v1.0.0, v0.0.16, a file path or an http(s) URL"
+        );
+    };
+    Validator::with_schema(&schema).with_context(|| format!("cannot use the schema `{choice}`"))
+}
+
+/// Maps `f` over `items` on one scoped thread per core, keeping the order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, R)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, f(item)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    results.sort_unstable_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
 }

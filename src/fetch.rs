@@ -1,0 +1,318 @@
+//! The network, only where the user asked for it: reading a document or a schema from an
+//! `http(s)://` URL, and checking that the links in a resume answer (`--check-links`).
+//!
+//! Every request is bounded: [`TIMEOUT`] per request, [`MAX_BYTES`] of body, at most
+//! [`MAX_REDIRECTS`] redirects, and only `http` and `https` (also after a redirect).
+//! TLS is rustls with the `ring` provider (no OpenSSL, no C build of aws-lc).
+
+use std::io::Read;
+use std::sync::Once;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, Severity, Target};
+use crate::load::{Document, escape_pointer_token};
+
+/// How long one request may take, connecting included.
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+/// The largest body read from a URL: 5 MiB.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+/// How many redirects are followed.
+pub const MAX_REDIRECTS: usize = 5;
+/// How many links are checked at once.
+pub const LINK_CONCURRENCY: usize = 8;
+
+/// A URL could not be fetched.
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+    /// Not an absolute `http://` or `https://` URL.
+    #[error("`{url}` is not an http(s) URL: vitae only fetches http:// and https://")]
+    Scheme {
+        /// The URL as given.
+        url: String,
+    },
+    /// The request failed: no connection, a timeout, too many redirects, a bad certificate.
+    #[error("cannot fetch `{url}`: {reason}")]
+    Request {
+        /// The URL as given.
+        url: String,
+        /// What went wrong, in words.
+        reason: String,
+    },
+    /// The server answered with an error status.
+    #[error("cannot fetch `{url}`: the server answered {status}")]
+    Status {
+        /// The URL as given.
+        url: String,
+        /// The status line, e.g. `404 Not Found`.
+        status: String,
+    },
+    /// The body is larger than [`MAX_BYTES`].
+    #[error("`{url}` is larger than the {} MiB vitae reads from the network", MAX_BYTES / (1024 * 1024))]
+    TooLarge {
+        /// The URL as given.
+        url: String,
+    },
+    /// The HTTP client could not be set up.
+    #[error("cannot set up the HTTP client: {0}")]
+    Client(String),
+}
+
+/// Whether `text` is an `http://` or `https://` URL (case-insensitive scheme).
+#[must_use]
+pub fn is_http_url(text: &str) -> bool {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// An HTTP client with vitae's limits. Cheap to clone; usable from many threads.
+#[derive(Debug, Clone)]
+pub struct Client {
+    inner: reqwest::blocking::Client,
+}
+
+impl Client {
+    /// A client with the default [`TIMEOUT`].
+    ///
+    /// # Errors
+    /// [`FetchError::Client`] when the TLS or HTTP stack cannot be set up.
+    pub fn new() -> Result<Self, FetchError> {
+        Self::with_timeout(TIMEOUT)
+    }
+
+    /// A client whose requests give up after `timeout`.
+    ///
+    /// # Errors
+    /// As [`Client::new`].
+    pub fn with_timeout(timeout: Duration) -> Result<Self, FetchError> {
+        static PROVIDER: Once = Once::new();
+        PROVIDER.call_once(|| {
+            // Fails only when a provider is already installed, which is fine.
+            let _ = rustls::crypto::ring::default_provider().install_default();
+        });
+        let policy = reqwest::redirect::Policy::custom(|attempt| {
+            if attempt.previous().len() > MAX_REDIRECTS {
+                attempt.error(format!("more than {MAX_REDIRECTS} redirects"))
+            } else if !matches!(attempt.url().scheme(), "http" | "https") {
+                let to = attempt.url().to_string();
+                attempt.error(format!("redirected to `{to}`, which is not http(s)"))
+            } else {
+                attempt.follow()
+            }
+        });
+        let inner = reqwest::blocking::Client::builder()
+            .timeout(timeout)
+            .connect_timeout(timeout)
+            .redirect(policy)
+            .user_agent(concat!("vitae/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| FetchError::Client(reason(&e)))?;
+        Ok(Client { inner })
+    }
+
+    /// Fetches `url` and returns its body.
+    ///
+    /// # Errors
+    /// [`FetchError`] for a URL that is not http(s), a failed request, an error status or
+    /// a body over [`MAX_BYTES`].
+    pub fn get(&self, url: &str) -> Result<Vec<u8>, FetchError> {
+        if !is_http_url(url) {
+            return Err(FetchError::Scheme {
+                url: url.to_owned(),
+            });
+        }
+        let request_error = |e: reqwest::Error| FetchError::Request {
+            url: url.to_owned(),
+            reason: reason(&e),
+        };
+        let response = self.inner.get(url).send().map_err(request_error)?;
+        let status = response.status();
+        if status.is_redirection() {
+            // reqwest hands back redirects it will not follow (to another scheme).
+            let to = response
+                .headers()
+                .get(reqwest::header::LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("nowhere");
+            return Err(FetchError::Request {
+                url: url.to_owned(),
+                reason: format!("it redirects to `{to}`, which is not an http(s) URL"),
+            });
+        }
+        if !status.is_success() {
+            return Err(FetchError::Status {
+                url: url.to_owned(),
+                status: status.to_string(),
+            });
+        }
+        if response
+            .content_length()
+            .is_some_and(|n| n > MAX_BYTES as u64)
+        {
+            return Err(FetchError::TooLarge {
+                url: url.to_owned(),
+            });
+        }
+        let mut body = Vec::new();
+        response
+            .take(MAX_BYTES as u64 + 1)
+            .read_to_end(&mut body)
+            .map_err(|e| FetchError::Request {
+                url: url.to_owned(),
+                reason: format!("the connection broke while reading: {e}"),
+            })?;
+        if body.len() > MAX_BYTES {
+            return Err(FetchError::TooLarge {
+                url: url.to_owned(),
+            });
+        }
+        Ok(body)
+    }
+
+    /// Whether `url` answers: a HEAD request, then a GET when HEAD fails or is refused
+    /// (many servers do not implement HEAD). `Err` says why the link is dead.
+    ///
+    /// # Errors
+    /// A sentence saying why the link is dead: the status it answered, or the failure.
+    pub fn check(&self, url: &str) -> Result<(), String> {
+        if !is_http_url(url) {
+            return Err("not an http(s) URL".to_owned());
+        }
+        let alive = |status: reqwest::StatusCode| {
+            status.is_success() || status.is_redirection() || status.as_u16() == 429
+        };
+        if let Ok(r) = self.inner.head(url).send()
+            && alive(r.status())
+        {
+            return Ok(());
+        }
+        match self.inner.get(url).send() {
+            Ok(r) if alive(r.status()) => Ok(()),
+            Ok(r) => Err(format!("it answered {}", r.status())),
+            Err(e) => Err(reason(&e)),
+        }
+    }
+
+    /// Checks every link in `docs` (each URL once, [`LINK_CONCURRENCY`] at a time) and
+    /// returns, per document, one `lint/dead-link` warning per place a dead URL is used.
+    #[must_use]
+    pub fn check_links(&self, docs: &[&Document]) -> Vec<Vec<Diagnostic>> {
+        let per_doc: Vec<Vec<(String, String)>> = docs.iter().map(|d| links(&d.value)).collect();
+        let mut urls: Vec<&str> = per_doc
+            .iter()
+            .flatten()
+            .map(|(_, url)| url.as_str())
+            .collect();
+        urls.sort_unstable();
+        urls.dedup();
+        let verdicts = self.check_all(&urls);
+        docs.iter()
+            .zip(&per_doc)
+            .map(|(doc, links)| {
+                links
+                    .iter()
+                    .filter_map(|(pointer, url)| {
+                        let i = urls.binary_search(&url.as_str()).ok()?;
+                        let why = verdicts[i].as_ref().err()?;
+                        Some(
+                            Diagnostic::new(
+                                "lint/dead-link",
+                                Severity::Warning,
+                                format!("`{url}` does not answer: {why}"),
+                            )
+                            .with_help("fix or remove the link")
+                            .locate(doc, pointer, Target::Value),
+                        )
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn check_all(&self, urls: &[&str]) -> Vec<Result<(), String>> {
+        let next = AtomicUsize::new(0);
+        let workers = LINK_CONCURRENCY.min(urls.len());
+        let mut verdicts: Vec<Result<(), String>> = vec![Ok(()); urls.len()];
+        let found: Vec<Vec<(usize, Result<(), String>)>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    s.spawn(|| {
+                        let mut mine = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(url) = urls.get(i) else { break };
+                            mine.push((i, self.check(url)));
+                        }
+                        mine
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        for (i, verdict) in found.into_iter().flatten() {
+            verdicts[i] = verdict;
+        }
+        verdicts
+    }
+}
+
+/// Every http(s) URL in a document's text values, with its JSON pointer.
+#[must_use]
+pub fn links(value: &Value) -> Vec<(String, String)> {
+    fn walk(value: &Value, pointer: &mut String, out: &mut Vec<(String, String)>) {
+        match value {
+            Value::String(s) if is_http_url(s.trim()) => {
+                out.push((pointer.clone(), s.trim().to_owned()));
+            }
+            Value::Object(map) => {
+                for (k, v) in map {
+                    if k == "$schema" {
+                        continue;
+                    }
+                    let len = pointer.len();
+                    pointer.push('/');
+                    pointer.push_str(&escape_pointer_token(k));
+                    walk(v, pointer, out);
+                    pointer.truncate(len);
+                }
+            }
+            Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    let len = pointer.len();
+                    pointer.push('/');
+                    pointer.push_str(&i.to_string());
+                    walk(v, pointer, out);
+                    pointer.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, &mut String::new(), &mut out);
+    out
+}
+
+/// A request error in words: the innermost cause, which says what really happened.
+fn reason(err: &reqwest::Error) -> String {
+    if err.is_timeout() {
+        return format!("no answer within {} s", TIMEOUT.as_secs());
+    }
+    let mut innermost: &dyn std::error::Error = err;
+    while let Some(next) = innermost.source() {
+        innermost = next;
+    }
+    let detail = innermost.to_string();
+    if err.is_redirect() {
+        format!("too many or bad redirects ({detail})")
+    } else if err.is_connect() {
+        format!("cannot connect ({detail})")
+    } else {
+        detail
+    }
+}

@@ -1,0 +1,112 @@
+//! The fast path for JSON: most documents in a batch have nothing to report, and for
+//! them the positions of values are never needed.
+//!
+//! [`parse_json`] builds the value with `serde_json`'s parser (no span map), noticing
+//! repeated keys on the way. When that value passes the schema and the lint rules, the
+//! document is done; otherwise (or on any parse error or repeated key) the caller reads
+//! it again with the span-keeping loader and reports located findings. The verdict is
+//! the same either way; a test checks it on every fixture.
+
+use std::cell::Cell;
+use std::fmt;
+
+use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+/// The value of `text`, or `None` when it does not parse or repeats a key in an object.
+pub(crate) fn parse_json(text: &str) -> Option<Value> {
+    let repeated = Cell::new(false);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = ValueSeed(&repeated).deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    (!repeated.get()).then_some(value)
+}
+
+/// Builds a `serde_json::Value`, setting the flag when an object repeats a key.
+#[derive(Clone, Copy)]
+struct ValueSeed<'a>(&'a Cell<bool>);
+
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
+    type Value = Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element_seed(self)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
+        let mut map = Map::new();
+        while let Some(key) = access.next_key::<String>()? {
+            let value = access.next_value_seed(self)?;
+            if map.insert(key, value).is_some() {
+                self.0.set(true);
+            }
+        }
+        Ok(Value::Object(map))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_match_serde_json_and_repeats_are_noticed() {
+        let text = r#"{"a": [1, -2, 3.5, true, null, "x\u00e9"], "b": {"c": {}}}"#;
+        assert_eq!(
+            parse_json(text),
+            Some(serde_json::from_str::<Value>(text).unwrap())
+        );
+        assert_eq!(parse_json(r#"{"a": 1, "a": 2}"#), None);
+        assert_eq!(parse_json(r#"{"a": {"b": 1, "b": 1}}"#), None);
+        assert_eq!(parse_json(r#"{"a": 1} x"#), None);
+        assert_eq!(parse_json(r#"{"a": 1,}"#), None);
+    }
+}
