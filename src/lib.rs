@@ -18,6 +18,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr, clippy::dbg_macro)]
 
+pub mod convert;
 pub mod diagnostic;
 pub mod fs;
 pub mod load;
