@@ -95,5 +95,40 @@ fn main() -> ExitCode {
     if n > 0 {
         println!("mean F1 over {n} fixtures: {:.3}", sum_f1 / f64::from(n));
     }
+    // Words kept on every text of the corpus, labelled or not.
+    println!();
+    println!("{:<34} {:>7} {:>9}", "corpus text", "words", "unmapped");
+    let mut corpus: Vec<PathBuf> = std::fs::read_dir(root.join("corpus/text"))
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    corpus.sort();
+    for path in corpus {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let got = import(&text);
+        let c = accuracy::word_coverage(&text, &got.resume);
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        println!(
+            "{:<34} {:>7.4} {:>9}",
+            name,
+            c.share(),
+            got.unmapped().len()
+        );
+        if verbose {
+            let lost: Vec<String> = c
+                .lost
+                .iter()
+                .take(25)
+                .map(|(w, k)| format!("{w}×{k}"))
+                .collect();
+            if !lost.is_empty() {
+                println!("    words lost: {}", lost.join(" "));
+            }
+        }
+    }
     ExitCode::SUCCESS
 }

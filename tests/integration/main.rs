@@ -7,3 +7,4 @@ mod load;
 mod model;
 mod schema_contract;
 mod support;
+mod text_import;

@@ -10,7 +10,9 @@
 //!
 //! **Words kept**: the source's words (letters and digits, case and accents folded,
 //! letter-spaced words rejoined; markup — HTML tags and comments, YAML front-matter keys,
-//! code-fence info, `mailto:`/`tel:` link targets — is not words; a date range counts as
+//! code-fence info, list numbers, `mailto:`/`tel:` link targets and targets a link's
+//! text already spells — is not words, nor are the connectors that join header parts
+//! and dates (`at`, `in`, `of`, `from`, `to`, `bei`, `seit`, …); a date range counts as
 //! the words of its ISO dates), of which each occurrence is matched by an occurrence in
 //! the output's strings.
 
@@ -297,7 +299,9 @@ impl Coverage {
 pub fn word_coverage(source: &str, output: &Value) -> Coverage {
     let mut src: HashMap<String, usize> = HashMap::new();
     for w in words(&source_text(source)) {
-        *src.entry(w).or_default() += 1;
+        if !CONNECTORS.contains(&w.as_str()) {
+            *src.entry(w).or_default() += 1;
+        }
     }
     let mut out: HashMap<String, usize> = HashMap::new();
     let mut strings = Vec::new();
@@ -373,6 +377,8 @@ fn source_text(source: &str) -> String {
             continue;
         }
         let text = strip_markup(&line, &mut in_comment);
+        let text = strip_list_number(&text);
+        let text = dedupe_link_targets(&text);
         let text = super::normalize::decode_entities(&text);
         let text = rejoin_letter_spacing(&text);
         out.push_str(&iso_dates(&text));
@@ -409,6 +415,7 @@ fn strip_markup(line: &str, in_comment: &mut bool) -> String {
                 match (is_tag, after.find('>')) {
                     (true, Some(end)) => {
                         let tag = &after[..end];
+                        out.push(' ');
                         for attr in ["href=", "src=", "alt="] {
                             if let Some(a) = tag.find(attr) {
                                 let v = tag[a + attr.len()..].trim_start_matches(['"', '\'']);
@@ -440,6 +447,62 @@ fn strip_markup(line: &str, in_comment: &mut bool) -> String {
     }
     out
 }
+
+/// `1. Item` → `Item`: the number of an ordered list is markup.
+fn strip_list_number(line: &str) -> String {
+    let t = line.trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if (1..=2).contains(&digits)
+        && let Some(rest) = t[digits..]
+            .strip_prefix(". ")
+            .or_else(|| t[digits..].strip_prefix(") "))
+    {
+        return rest.to_owned();
+    }
+    line.to_owned()
+}
+
+/// `[github.com/x](https://github.com/x)` → `github.com/x`: a link whose text is its
+/// target says it once.
+fn dedupe_link_targets(line: &str) -> String {
+    let bare = |u: &str| {
+        u.trim()
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .trim_start_matches("www.")
+            .trim_end_matches('/')
+            .to_ascii_lowercase()
+    };
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find("](") else {
+            break;
+        };
+        let Some(end) = after[close + 2..].find(')') else {
+            break;
+        };
+        let text = &after[..close];
+        let target = &after[close + 2..close + 2 + end];
+        out.push_str(&rest[..open]);
+        out.push_str(text);
+        if bare(text) != bare(target) {
+            out.push(' ');
+            out.push_str(target);
+        }
+        rest = &after[close + 2 + end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Words that only join the parts of a header or a date (`Engineer at ACME`,
+/// `Master's in Physics`, `from 2015 to 2019`): structure, not content.
+const CONNECTORS: &[&str] = &[
+    "at", "in", "of", "from", "since", "to", "bei", "bis", "seit", "von", "im", "vanaf", "sinds",
+    "tot", "bij", "chez", "depuis", "desde", "hasta", "em", "en",
+];
 
 /// `S o f t w a r e` → `Software`.
 fn rejoin_letter_spacing(text: &str) -> String {

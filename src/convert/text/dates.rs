@@ -180,8 +180,8 @@ fn push_token(text: &str, s: usize, e: usize, tokens: &mut Vec<Token>) {
     // Keep a dot that ends a date or an abbreviation inside the word (`03.2009`, `Jan.`).
     let start = s + lead;
     let end = start + trimmed.len();
-    let dash_after =
-        trimmed.ends_with(['-', '–', '—']) && trimmed.chars().any(|c| c.is_ascii_digit());
+    let dash_after = trimmed.ends_with(['-', '–', '—'])
+        && (trimmed.chars().any(|c| c.is_ascii_digit()) || trimmed.chars().count() <= 2);
     tokens.push(Token {
         start,
         end,

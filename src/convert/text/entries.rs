@@ -11,6 +11,7 @@
 use super::dates::{self, DateSpan};
 use super::normalize::Line;
 use super::sections::heading_style;
+use super::vocab;
 
 /// One entry: header lines (title, organisation, place, dates) and body lines.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -27,8 +28,7 @@ pub(crate) struct Entry {
 type Start = (usize, Vec<usize>, Option<(usize, DateSpan)>);
 
 /// The entries of a section's body; lines before the first entry are returned apart.
-pub(crate) fn split(lines: &[Line], body: std::ops::Range<usize>) -> (Vec<usize>, Vec<Entry>) {
-    let idx: Vec<usize> = body.collect();
+pub(crate) fn split(lines: &[Line], idx: Vec<usize>) -> (Vec<usize>, Vec<Entry>) {
     if idx.is_empty() {
         return (Vec::new(), Vec::new());
     }
@@ -46,7 +46,11 @@ pub(crate) fn split(lines: &[Line], body: std::ops::Range<usize>) -> (Vec<usize>
             }
             let line = &lines[idx[p]];
             let mut header = vec![p];
-            let standalone = heading_style(line).is_some()
+            let rest = without_duration(&residue(&line.text, &span));
+            let only_date = rest.split_whitespace().count() == 0;
+            let date_first =
+                line.text[..span.start].trim().is_empty() && !vocab::looks_like_location(&rest);
+            let standalone = !only_date && (date_first || heading_style(line).is_some())
                 || line.bullet && line.indent <= min_bullet_indent(lines, &idx);
             if !standalone {
                 // Walk up over a heading or short lines.
@@ -89,15 +93,52 @@ pub(crate) fn split(lines: &[Line], body: std::ops::Range<usize>) -> (Vec<usize>
                     break;
                 }
             }
+            // `### School` / `Degree` / `Place (2017 - 2021)`: a heading a few short
+            // lines up, with blank lines between.
+            if !standalone && heading_style(&lines[idx[header[0]]]).is_none() {
+                let mut q = header[0];
+                let mut between = Vec::new();
+                while q > 0 && between.len() < 4 {
+                    q -= 1;
+                    let l = &lines[idx[q]];
+                    if taken[q] || date_of[q].is_some() || l.bullet {
+                        break;
+                    }
+                    if l.is_blank() || l.rule {
+                        continue;
+                    }
+                    if heading_style(l).is_some() {
+                        header.splice(
+                            0..0,
+                            std::iter::once(q).chain(between.iter().rev().copied()),
+                        );
+                        break;
+                    }
+                    if !is_short(l) {
+                        break;
+                    }
+                    between.push(q);
+                }
+            }
             // A line that is only a date: its title may follow.
-            let rest = residue(&line.text, &span);
             if header.len() == 1
-                && rest.split_whitespace().count() == 0
+                && only_date
                 && let Some(next) = (p + 1..idx.len()).find(|&r| !lines[idx[r]].is_blank())
             {
                 let l = &lines[idx[next]];
                 if date_of[next].is_none() && is_short(l) && !l.bullet && next == p + 1 {
                     header.push(next);
+                }
+            }
+            // A place on the line after the header: `Seattle, WA`.
+            if let Some(&last) = header.last()
+                && last + 1 < idx.len()
+                && date_of[last + 1].is_none()
+                && !taken[last + 1]
+            {
+                let l = &lines[idx[last + 1]];
+                if !l.bullet && heading_style(l).is_none() && vocab::looks_like_location(&l.text) {
+                    header.push(last + 1);
                 }
             }
             for &h in &header {
@@ -196,11 +237,35 @@ pub(crate) fn date_line(line: &Line) -> Option<DateSpan> {
 
 /// The text of a line without its date range.
 pub(crate) fn residue(text: &str, span: &DateSpan) -> String {
-    format!("{} {}", &text[..span.start], &text[span.end..])
-        .trim_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | '(' | ')' | '>')
-        })
-        .to_owned()
+    let mut before = text[..span.start].trim_end();
+    let mut after = text[span.end..].trim_start();
+    // The brackets the dates stood in: `Engineer (2019 - 2021)`.
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        if let (Some(b), Some(a)) = (before.strip_suffix(open), after.strip_prefix(close)) {
+            before = b;
+            after = a;
+        }
+    }
+    let sep = |c: char| c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | '>' | '·');
+    let (before, after) = (before.trim_matches(sep), after.trim_matches(sep));
+    // Dates between two parts separated them: keep them apart.
+    match (before.is_empty(), after.is_empty()) {
+        (false, false) => format!("{before} | {after}"),
+        (false, true) => before.to_owned(),
+        _ => after.to_owned(),
+    }
+}
+
+/// The text without a trailing `(3 years 2 months)`.
+fn without_duration(text: &str) -> String {
+    if let Some(open) = text.rfind('(')
+        && text.ends_with(')')
+        && text[open..].chars().any(|c| c.is_ascii_digit())
+        && text[open..].split_whitespace().count() <= 6
+    {
+        return text[..open].trim().to_owned();
+    }
+    text.to_owned()
 }
 
 /// A short line without a full stop: a title, an organisation, a place.
@@ -225,7 +290,7 @@ mod tests {
 
     fn headers(text: &str) -> Vec<Vec<String>> {
         let lines = normalize(text);
-        let (_, entries) = split(&lines, 0..lines.len());
+        let (_, entries) = split(&lines, (0..lines.len()).collect());
         entries
             .iter()
             .map(|e| e.header.iter().map(|&i| lines[i].text.clone()).collect())

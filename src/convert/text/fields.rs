@@ -115,17 +115,56 @@ struct Header {
     urls: Vec<(String, usize)>,
     /// Bracketed remarks and other text: descriptions.
     notes: Vec<(String, usize)>,
+    /// Durations (`3 years 2 months`), kept as labels.
+    durations: Vec<(String, usize)>,
+}
+
+/// Whether a text is a duration: `3 years 2 months`, `1 Jahr`, `6 mois`.
+fn is_duration(text: &str) -> bool {
+    let words: Vec<String> = text.split_whitespace().map(fold).collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    w.trim_end_matches([',', '.']),
+                    "year"
+                        | "years"
+                        | "yr"
+                        | "yrs"
+                        | "month"
+                        | "months"
+                        | "mo"
+                        | "mos"
+                        | "jahr"
+                        | "jahre"
+                        | "monat"
+                        | "monate"
+                        | "jaar"
+                        | "maand"
+                        | "maanden"
+                        | "an"
+                        | "ans"
+                        | "mois"
+                        | "ano"
+                        | "anos"
+                        | "mes"
+                        | "meses"
+                        | "and"
+                        | "und"
+                        | "en"
+                        | "et"
+                        | "y"
+                        | "e"
+                )
+        })
 }
 
 /// Reads the entries of a list section.
-pub(crate) fn read(
-    kind: SectionKind,
-    lines: &[Line],
-    range: std::ops::Range<usize>,
-    out: &mut Out,
-) {
+pub(crate) fn read(kind: SectionKind, lines: &[Line], idx: Vec<usize>, out: &mut Out) {
     let name = section_name(kind);
-    let (intro, list) = entries::split(lines, range);
+    let (intro, list) = entries::split(lines, idx);
     for &i in &intro {
         if !lines[i].is_blank() && !lines[i].rule {
             out.unmapped(&lines[i].text, lines[i].no);
@@ -146,8 +185,10 @@ pub(crate) fn read(
         std::cmp::Ordering::Less => Some(Order::OrgFirst),
         std::cmp::Ordering::Equal => None,
     };
+    let mut prev_org: Option<(String, usize)> = None;
     for (entry, h) in list.iter().zip(headers) {
         let k = out.entry(name);
+        let single = h.parts.len() == 1;
         match kind {
             SectionKind::Work | SectionKind::Volunteer => job(name, k, &h, majority, out),
             SectionKind::Education => school(k, &h, out),
@@ -156,6 +197,17 @@ pub(crate) fn read(
         if let Some((line, span)) = entry.date {
             dates(kind, name, k, span.from, span.to, lines[line].no, out);
         }
+        // Roles listed under one employer: the entry without one takes the one above.
+        if kind == SectionKind::Work {
+            if let Some(org) = out.get(name, k, "name") {
+                prev_org = Some((org, entry.header.first().map_or(0, |&i| lines[i].no)));
+            } else if single
+                && out.has(name, k, "position")
+                && let Some((org, no)) = &prev_org
+            {
+                out.set(name, k, "name", org, *no);
+            }
+        }
         body(kind, name, k, lines, entry, out);
     }
 }
@@ -163,7 +215,7 @@ pub(crate) fn read(
 /// Cuts the header lines of an entry into parts.
 fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
     let mut h = Header::default();
-    let allow_comma = !matches!(kind, SectionKind::Certificates | SectionKind::Publications);
+    let allow_comma_kind = !matches!(kind, SectionKind::Certificates | SectionKind::Publications);
     for &i in &entry.header {
         let line = &lines[i];
         let no = line.no;
@@ -172,6 +224,15 @@ fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
             _ => line.text.clone(),
         };
         text = strip_connectors(&text);
+        // `(3 years 2 months)`: a duration the dates already say.
+        if let Some(open) = text.rfind('(')
+            && text.ends_with(')')
+            && is_duration(&text[open + 1..text.len() - 1])
+        {
+            h.durations
+                .push((text[open + 1..text.len() - 1].to_owned(), no));
+            text = text[..open].trim().to_owned();
+        }
         for link in &line.links {
             if !link.url.is_empty() && !link.url.starts_with('#') {
                 h.urls.push((link.url.clone(), no));
@@ -188,6 +249,12 @@ fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
         }
         // `**Bold** plain`: the bold part is a part of its own.
         let mut pieces = Vec::new();
+        // `Indian Institute of Technology, Madras`: a school's name keeps its commas.
+        let allow_comma = allow_comma_kind
+            && !(kind == SectionKind::Education
+                && vocab::institution_score(&text) > 0
+                && !vocab::mentions_degree(&text)
+                && vocab::degree_prefix(&text).is_none());
         let strongest = strongest_separator(&text, allow_comma);
         if let Some(&(s, e)) = line.marks.first()
             && s == 0
@@ -205,9 +272,47 @@ fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
             if !rest.is_empty() {
                 pieces.extend(split_parts(&rest, allow_comma).0);
             }
+        } else if kind == SectionKind::Education
+            && vocab::degree_prefix(&text).is_some()
+            && text.contains(", ")
+        {
+            // `Master of Technology - MTech, Computer Science`: a degree first, then
+            // parts after commas.
+            pieces = split_parts(&text.replace(" - ", " \u{2011} "), true)
+                .0
+                .into_iter()
+                .map(|p| p.replace(" \u{2011} ", " - "))
+                .collect();
         } else {
-            let (parts, at) = split_parts(&text, allow_comma);
+            let (mut parts, at) = split_parts(&text, allow_comma);
             h.at |= at;
+            // `Title chez Org — Paris`: the first of the dash-cut parts may hold ` at `.
+            if strongest == Some(1)
+                && let Some(first) = parts.first()
+                && strongest_separator(first, false) == Some(2)
+            {
+                let (inner, _) = split_parts(&first.clone(), false);
+                parts.splice(0..1, inner);
+                h.at = true;
+            }
+            // Certificates and talks: a second part only when it names an issuer.
+            let names_org = |t: &str| {
+                vocab::org_score(t) > 0
+                    || t.split_whitespace()
+                        .filter(|w| w.starts_with(char::is_uppercase))
+                        .count()
+                        >= 2
+            };
+            if matches!(kind, SectionKind::Certificates | SectionKind::Publications) {
+                if parts.len() == 2 && !names_org(&parts[1]) {
+                    parts = vec![text.clone()];
+                } else if parts.len() == 1
+                    && let Some((name, issuer)) = parts[0].rsplit_once(", ")
+                    && names_org(issuer)
+                {
+                    parts = vec![name.to_owned(), issuer.to_owned()];
+                }
+            }
             pieces = parts;
         }
         for piece in pieces {
@@ -231,7 +336,9 @@ fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
             if core.is_empty() {
                 continue;
             }
-            if header::looks_like_url(&core) {
+            if header::looks_like_url(&core)
+                && !(kind == SectionKind::Education && h.parts.is_empty() && !core.contains('/'))
+            {
                 h.urls.push((core, no));
             } else if kind != SectionKind::Education
                 && (!h.parts.is_empty() || !h.locations.is_empty() || entry.header.len() > 1)
@@ -421,12 +528,12 @@ fn brackets(text: &str) -> (String, Vec<String>) {
     if glued {
         return (text.to_owned(), Vec::new());
     }
-    // Short remarks inside a title stay: `Professor (adjunct professor)`.
-    let (keep, out): (Vec<String>, Vec<String>) = remarks.into_iter().partition(|r| {
-        !header::looks_like_url(r.split(',').next().unwrap_or("").trim())
-            && !vocab::looks_like_location(r)
-            && !r.contains(',')
-            && r.split_whitespace().count() <= 3
+    // Remarks that hold a link or a place leave the text; others are part of it:
+    // `Professor (adjunct professor)`, `WITTDTJR (What It Takes To Do The Job Right)`.
+    let (out, keep): (Vec<String>, Vec<String>) = remarks.into_iter().partition(|r| {
+        lists::split_items(r)
+            .iter()
+            .any(|i| header::looks_like_url(i) || vocab::looks_like_location(i))
     });
     if !keep.is_empty() {
         return (strip_remarks(text, &out), out);
@@ -473,7 +580,32 @@ fn job(section: &'static str, k: usize, h: &Header, majority: Option<Order>, out
     } else {
         "organization"
     };
-    let parts = &h.parts;
+    // `Muster GmbH, München`: a place after the last comma of a part.
+    let mut parts = h.parts.clone();
+    let mut places = Vec::new();
+    for (p, no) in &mut parts {
+        let after_company = |head: &str, tail: &str| {
+            head.split_whitespace()
+                .last()
+                .is_some_and(|w| vocab::org_score(w) > 0)
+                && (1..=3).contains(&tail.split_whitespace().count())
+                && tail
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase))
+                && !tail.chars().any(|c| c.is_ascii_digit())
+        };
+        if let Some((head, tail)) = p.rsplit_once(", ")
+            && (vocab::looks_like_location(tail) || after_company(head, tail))
+            && !head.trim().is_empty()
+        {
+            places.push((tail.trim().to_owned(), *no));
+            *p = head.trim().to_owned();
+        }
+    }
+    for (place, no) in places {
+        out.append(section, k, "location", &place, ", ", no);
+    }
+    let parts = &parts;
     match parts.len() {
         0 => {}
         1 => {
@@ -496,7 +628,20 @@ fn job(section: &'static str, k: usize, h: &Header, majority: Option<Order>, out
             };
             out.set(section, k, "position", &parts[t].0, parts[t].1);
             out.set(section, k, org_key, &parts[o].0, parts[o].1);
-            for (p, no) in &parts[2..] {
+            let mut extra = &parts[2..];
+            // `Title, Company, Bonn`: a place last.
+            if let Some((last, no)) = extra.last()
+                && (vocab::looks_like_location(last)
+                    || ((1..=3).contains(&last.split_whitespace().count())
+                        && last
+                            .split_whitespace()
+                            .all(|w| w.starts_with(char::is_uppercase))
+                        && !last.chars().any(|c| c.is_ascii_digit())))
+            {
+                out.append(section, k, "location", last, ", ", *no);
+                extra = &extra[..extra.len() - 1];
+            }
+            for (p, no) in extra {
                 if section == "work" {
                     out.append(section, k, "description", p, "; ", *no);
                 } else {
@@ -533,6 +678,9 @@ fn places_urls_notes(section: &'static str, k: usize, h: &Header, out: &mut Out)
                 out.append(section, k, key, url, "\n", *no);
             }
         }
+    }
+    for (d, no) in &h.durations {
+        out.label(d, *no);
     }
     for (note, no) in &h.notes {
         out.append(section, k, note_key(section), note, "\n", *no);
@@ -578,7 +726,7 @@ fn school(k: usize, h: &Header, out: &mut Out) {
     for (p, no) in leftovers {
         if !out.has("education", k, "institution") {
             out.set("education", k, "institution", &p, no);
-        } else if !out.has("education", k, "area") && !out.has("education", k, "studyType") {
+        } else if !out.has("education", k, "area") {
             out.set("education", k, "area", &p, no);
         } else if is_score(&p) && !out.has("education", k, "score") {
             out.set("education", k, "score", &p, no);
@@ -639,10 +787,44 @@ fn degree(k: usize, text: &str, no: usize, out: &mut Out) {
             (text[..end].trim(), text[end..].trim())
         }
     };
+    // `Diplom-Informatiker (FH)`, `Bachelor of Engineering - BE`: the degree goes on.
+    let mut study = study.to_owned();
+    let mut rest = rest.to_owned();
+    if rest.starts_with('(')
+        && let Some(close) = rest.find(')')
+    {
+        study = format!("{study} {}", &rest[..=close]);
+        rest = rest[close + 1..].to_owned();
+    }
+    let abbreviation = rest.trim_start_matches(['-', '–', ' ']).trim();
+    if rest.trim_start().starts_with(['-', '–'])
+        && !abbreviation.contains(' ')
+        && (1..=6).contains(&abbreviation.len())
+        && abbreviation.starts_with(char::is_uppercase)
+    {
+        study = text.trim().to_owned();
+        rest.clear();
+    }
     let mut rest = rest
         .trim_start_matches([':', ',', '-', '–', '.'])
         .trim()
         .to_owned();
+    // `Bachelor of Fine Arts in Interaction Design`: the degree runs to ` in `;
+    // `Master of Technology - MTech`: all of it is the degree.
+    if matches!(
+        fold(&study).as_str(),
+        "bachelor" | "master" | "doctor" | "associate"
+    ) && fold(&rest).starts_with("of ")
+    {
+        if let Some(p) = rest.find(" in ") {
+            study = format!("{study} {}", &rest[..p]);
+            rest = rest[p + 1..].to_owned();
+        } else {
+            study = text.trim().to_owned();
+            rest.clear();
+        }
+    }
+    let study = study.as_str();
     for connector in [
         "in the field of ",
         "in ",
@@ -780,7 +962,14 @@ fn body(
         }
         let no = line.no;
         let text = line.text.trim();
-        // A second date line in the body (`Dates: …`) is kept as text below.
+        // A line that is only a link: the entry's URL.
+        if header::looks_like_url(text)
+            && !out.has(section, k, "url")
+            && let Some(u) = header::clean_url(text)
+        {
+            out.set(section, k, "url", &u, no);
+            continue;
+        }
         if let Some((key, value)) = key_value(text)
             && body_field(kind, section, k, key, value, no, out)
         {
@@ -840,9 +1029,10 @@ fn body(
             prev = Some((i, to_list));
             continue;
         }
-        if let Some((h, _)) = pending_heading.take() {
+        if let Some((h, hno)) = pending_heading.take() {
             let joined = format!("{h}: {text}");
             push_list(section, k, list_key, para_key, &joined, no, out);
+            out.also(hno);
             prev = Some((i, !list_key.is_empty()));
             continue;
         }

@@ -169,7 +169,22 @@ pub(crate) fn read(lines: &[Line], idx: &[usize], out: &mut Out) {
         }
         // Links first: they carry URLs, e-mail addresses and phone numbers.
         let mut text = line.text.clone();
-        for link in &line.links {
+        for link in line.links.iter().filter(|l| l.image) {
+            // A photo: `basics.image`; its alt text is the name again.
+            if let Some(u) = clean_url(&link.url)
+                .filter(|_| link.url.contains("://"))
+                .or_else(|| Some(link.url.clone()))
+                && out.basic("image", &u, no)
+            {
+                let shown = format!(
+                    "{}{}",
+                    link.text,
+                    super::normalize::url_suffix(&link.text, &link.url)
+                );
+                text = text.replacen(&shown, " ", 1);
+            }
+        }
+        for link in line.links.iter().filter(|l| !l.image) {
             if place_url(&link.url, &link.text, no, out)
                 && !link.text.is_empty()
                 && consumable_link_text(&link.text, &link.url)
@@ -196,52 +211,50 @@ pub(crate) fn read(lines: &[Line], idx: &[usize], out: &mut Out) {
         if rest.is_empty() {
             continue;
         }
+        let mut chunks: Vec<String> = rest;
         if !out.basics.contains_key("name") && words <= 8 {
-            let mut parts = rest.into_iter();
-            let first = parts.next().unwrap_or_default();
+            let first = chunks[0].clone();
             if let Some(name) = person_name(&first) {
                 out.basic("name", &name, no);
                 if first.len() > name.len() + 1 {
                     out.label(first.replace(&name, " ").trim(), no);
                 }
                 last_was_name = true;
-                let leftover: Vec<String> = parts.collect();
-                if let Some(l) = leftover.first() {
-                    out.basic("label", l, no);
-                    for x in &leftover[1..] {
-                        out.unmapped(x, no);
-                    }
+                chunks.remove(0);
+                if chunks.is_empty() {
+                    continue;
                 }
-                continue;
-            }
-            if vocab::is_cv_word(first.split_whitespace().next().unwrap_or("")) {
+            } else if vocab::is_cv_word(first.split_whitespace().next().unwrap_or("")) {
                 out.label(&whole, no);
                 continue;
             }
-            // Not a name: fall through with everything.
-            rest = std::iter::once(first).chain(parts).collect();
         }
-        if out.basics.contains_key("name")
-            && !out.basics.contains_key("label")
-            && words <= 8
-            && !whole.ends_with('.')
-            && (last_was_name || vocab::title_score(&whole) > 0)
-            && !vocab::looks_like_location(&whole)
-        {
-            out.basic("label", &whole, no);
-            last_was_name = false;
-            continue;
-        }
-        last_was_name = false;
+        // One chunk: the whole line may be the label; several: each is looked at.
+        let label_ok = |t: &str, out: &Out, after_name: bool| {
+            out.basics.contains_key("name")
+                && !out.basics.contains_key("label")
+                && t.split_whitespace().count() <= 8
+                && !t.ends_with('.')
+                && (after_name || vocab::title_score(t) > 0)
+                && !vocab::looks_like_location(t)
+        };
         let mut leftovers = Vec::new();
-        for r in rest {
+        let after_name = last_was_name;
+        last_was_name = false;
+        let n = chunks.len();
+        for (c, r) in chunks.into_iter().enumerate() {
             if let Some((before, place)) = living_in(&r) {
                 place_location(&place, no, out);
                 if !before.trim().is_empty() {
                     leftovers.push(before);
                 }
-            } else if vocab::looks_like_location(&r) && r.split_whitespace().count() <= 5 {
+            } else if (n > 1 || words <= 5)
+                && vocab::looks_like_location(&r)
+                && r.split_whitespace().count() <= 5
+            {
                 place_location(&r, no, out);
+            } else if label_ok(&r, out, after_name && c == 0) && (n > 1 || words <= 8) {
+                out.basic("label", &r, no);
             } else {
                 leftovers.push(r);
             }
@@ -331,8 +344,13 @@ fn field(kind: Key, value: &str, line: &Line, out: &mut Out) {
                 place_url(&target, value, no, out);
             } else {
                 let user = target.trim().trim_start_matches('@');
-                let url = (!prefix.is_empty() && !user.is_empty() && !user.contains(' '))
-                    .then(|| format!("{prefix}{user}"));
+                let handle = !user.is_empty()
+                    && user
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+                let url = (!prefix.is_empty() && handle)
+                    .then(|| clean_url(&format!("{prefix}{user}")))
+                    .flatten();
                 out.profile(network, user, url.as_deref(), no);
             }
         }
@@ -397,7 +415,9 @@ fn contact_chunk(c: &str, no: usize, out: &mut Out) -> bool {
     }
     if let Some(handle) = c.strip_prefix('@')
         && !handle.is_empty()
-        && handle.chars().all(|ch| ch.is_alphanumeric() || ch == '_')
+        && handle
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
     {
         out.profile(
             "Twitter",
@@ -634,15 +654,6 @@ fn living_in(text: &str) -> Option<(String, String)> {
     None
 }
 
-/// US state codes, to tell `Boston, MA` (a region) from `Cotonou, BJ` (a country).
-#[rustfmt::skip]
-const US_STATES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
-    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
-    "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
-    "VA", "WA", "WV", "WI", "WY", "DC",
-];
-
 /// Places a location such as `Helsinki, Finland`, `Boston MA`, `Russia, Saint-Petersburg`.
 pub(crate) fn place_location(text: &str, no: usize, out: &mut Out) {
     let t = text.trim().trim_end_matches('.');
@@ -653,10 +664,35 @@ pub(crate) fn place_location(text: &str, no: usize, out: &mut Out) {
         .collect();
     let mut city_parts = Vec::new();
     for (k, p) in parts.iter().enumerate() {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        let postal = |w: &str| (4..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit());
+        // `80331 München`, `1012 AB Amsterdam`, `75001 Paris`.
+        if words.len() >= 2 && postal(words[0]) {
+            let (code, city) = if words.len() >= 3
+                && words[1].len() == 2
+                && words[1].chars().all(|c| c.is_ascii_uppercase())
+            {
+                (words[..2].join(" "), words[2..].join(" "))
+            } else {
+                (words[0].to_owned(), words[1..].join(" "))
+            };
+            out.location("postalCode", &code, no);
+            out.location("city", &city, no);
+            continue;
+        }
+        // `Hauptstraße 12` before the city: a street address.
+        if k == 0
+            && parts.len() >= 2
+            && p.chars().any(|c| c.is_ascii_digit())
+            && p.chars().any(char::is_alphabetic)
+        {
+            out.location("address", p, no);
+            continue;
+        }
         if let Some(code) = vocab::country_code(p) {
             out.location("countryCode", code, no);
         } else if vocab::is_region_code(p) && k > 0 {
-            if US_STATES.contains(p) {
+            if vocab::US_STATES.contains(p) {
                 out.location("region", p, no);
             } else {
                 out.location("countryCode", p, no);
@@ -666,6 +702,11 @@ pub(crate) fn place_location(text: &str, no: usize, out: &mut Out) {
         } else {
             city_parts.push(*p);
         }
+    }
+    if city_parts.len() >= 2 {
+        out.location("city", city_parts[0], no);
+        out.location("region", &city_parts[1..].join(", "), no);
+        return;
     }
     if city_parts.len() == 1 {
         let c = city_parts[0];
@@ -677,7 +718,10 @@ pub(crate) fn place_location(text: &str, no: usize, out: &mut Out) {
             return;
         }
     }
-    if !city_parts.is_empty() && !out.location("city", &city_parts.join(", "), no) {
+    if !city_parts.is_empty()
+        && !out.location("city", &city_parts.join(", "), no)
+        && !out.location("region", &city_parts.join(", "), no)
+    {
         out.unmapped(text, no);
     }
 }

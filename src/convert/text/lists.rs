@@ -77,6 +77,45 @@ pub(crate) fn split_items(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Items of a list without separators, as some themes print them: a new item at each
+/// capitalised word outside brackets (`Pandas Matplotlib Jupyter notebooks` →
+/// `Pandas`, `Matplotlib`, `Jupyter notebooks`). `None` when the text has separators,
+/// reads like a sentence, or does not cut into at least three items.
+fn split_caps(text: &str) -> Option<Vec<String>> {
+    let t = text.trim();
+    if t.contains([',', ';', '|', '·', '•']) || t.ends_with('.') {
+        return None;
+    }
+    let mut items: Vec<String> = Vec::new();
+    let mut depth = 0i32;
+    for word in t.split_whitespace() {
+        let starts_item = depth == 0
+            && word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '*');
+        if starts_item || items.is_empty() {
+            items.push(word.to_owned());
+        } else if let Some(last) = items.last_mut() {
+            last.push(' ');
+            last.push_str(word);
+        }
+        depth += word.matches('(').count() as i32 - word.matches(')').count() as i32;
+    }
+    (items.len() >= 3).then_some(items)
+}
+
+/// `koken en bordspellen` → `koken`, `bordspellen`: the last two items of a list
+/// joined by "and" in one of the vocabulary's languages.
+fn split_and(item: &str) -> Vec<String> {
+    for and in [" and ", " und ", " en ", " et ", " y ", " e "] {
+        if let Some((a, b)) = item.split_once(and)
+            && a.split_whitespace().count() <= 3
+            && b.split_whitespace().count() <= 3
+        {
+            return vec![a.trim().to_owned(), b.trim().to_owned()];
+        }
+    }
+    vec![item.to_owned()]
+}
+
 /// `Category: items` or `Category (items)`: the category and the items' text.
 fn category(text: &str) -> Option<(String, String)> {
     let t = text.trim();
@@ -143,6 +182,11 @@ fn skills(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
             }
             let k = out.entry("skills");
             out.set("skills", k, "name", &name, no);
+            let items = if items.len() == 1 {
+                split_caps(&rest).unwrap_or(items)
+            } else {
+                items
+            };
             for item in &items {
                 out.push("skills", k, "keywords", item, no);
             }
@@ -228,12 +272,23 @@ fn languages(lines: &[Line], idx: &[usize], out: &mut Out) {
             continue;
         }
         let items = split_items(text);
-        if items.len() > 1 && items.iter().all(|i| i.split_whitespace().count() <= 6) {
-            for item in items {
-                language(&item, no, out);
-            }
+        let items = if items.len() > 1 && items.iter().all(|i| i.split_whitespace().count() <= 6) {
+            items
         } else {
-            language(text, no, out);
+            vec![text.to_owned()]
+        };
+        // `Köln, im März 2024` under the languages is no language.
+        let known = |i: &String| {
+            let (lang, fluency) = parse_language(i);
+            vocab::is_language_name(lang.split_whitespace().next().unwrap_or(""))
+                || fluency.as_deref().is_some_and(vocab::is_fluency)
+        };
+        if !items.iter().any(known) {
+            out.unmapped(text, no);
+            continue;
+        }
+        for item in items {
+            language(&item, no, out);
         }
     }
 }
@@ -255,6 +310,14 @@ fn language(item: &str, no: usize, out: &mut Out) {
 /// `Tamil Native Speaker` into language and fluency.
 pub(crate) fn parse_language(item: &str) -> (String, Option<String>) {
     let t = item.trim().trim_end_matches('.');
+    for sep in [":", " - ", " – ", " — ", " | ", " / ", " = "] {
+        if let Some((a, b)) = t.split_once(sep) {
+            let (a, b) = (a.trim(), b.trim());
+            if !a.is_empty() && !b.is_empty() && !a.contains('(') {
+                return (a.to_owned(), Some(b.to_owned()));
+            }
+        }
+    }
     if let Some(open) = t.find('(') {
         let lang = t[..open].trim();
         let inner = t[open + 1..].trim_end();
@@ -269,14 +332,6 @@ pub(crate) fn parse_language(item: &str) -> (String, Option<String>) {
                 lang.to_owned(),
                 Some(fluency.trim().to_owned()).filter(|f| !f.is_empty()),
             );
-        }
-    }
-    for sep in [":", " - ", " – ", " — ", " | ", " / ", " = "] {
-        if let Some((a, b)) = t.split_once(sep) {
-            let (a, b) = (a.trim(), b.trim());
-            if !a.is_empty() && !b.is_empty() {
-                return (a.to_owned(), Some(b.to_owned()));
-            }
         }
     }
     let mut words = t.split_whitespace();
@@ -299,7 +354,25 @@ fn interests(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
         let no = line.no;
         let text = line.text.trim();
         let words = text.split_whitespace().count();
-        if words >= 8 || (text.ends_with('.') && words >= 4) {
+        if let Some((name, rest)) = category(text)
+            && name.split_whitespace().count() <= 5
+        {
+            let k = out.entry("interests");
+            out.set("interests", k, "name", &name, no);
+            let items = split_items(&rest);
+            let items = if items.len() == 1 {
+                split_caps(&rest).unwrap_or(items)
+            } else {
+                items
+            };
+            for item in items {
+                out.push("interests", k, "keywords", &item, no);
+            }
+            continue;
+        }
+        let items = split_items(text);
+        let listed = items.len() >= 2 && items.iter().all(|i| i.split_whitespace().count() <= 4);
+        if !listed && (words >= 8 || (text.ends_with('.') && words >= 4)) {
             match prose {
                 Some((k, last)) if last + 1 == i || last + 2 == i => {
                     let sep = if last + 1 == i { " " } else { "\n\n" };
@@ -329,8 +402,7 @@ fn interests(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
             }
             continue;
         }
-        let items = split_items(text);
-        for item in items {
+        for item in items.into_iter().flat_map(|i| split_and(&i)) {
             let k = out.entry("interests");
             out.set("interests", k, "name", &item, no);
         }

@@ -125,8 +125,62 @@ impl Import {
 pub fn import(text: &str) -> Import {
     let lines = normalize::normalize(text);
     let sections = sections::split(&lines);
+    let mut out = read(&lines, &sections, &[]);
+    // No name at the top (a LinkedIn export puts it under the sidebar): take the first
+    // `Name` / `Title` pair of lines as the header, and read again.
+    if !out.basics.contains_key("name")
+        && let Some(block) = name_block(&lines, &sections)
+    {
+        out = read(&lines, &sections, &block);
+    }
+    let (resume, placed) = out.finish();
+    Import {
+        resume,
+        lines: report(text, &lines, &placed),
+    }
+}
+
+/// A person's name on its own line, with a job title (and maybe a place) under it.
+fn name_block(lines: &[normalize::Line], sections: &[sections::Section]) -> Option<Vec<usize>> {
+    let listy = |i: usize| {
+        sections.iter().any(|s| {
+            s.body.contains(&i)
+                && matches!(
+                    s.kind,
+                    SectionKind::Skills | SectionKind::Languages | SectionKind::Interests
+                )
+        })
+    };
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].is_blank() && !lines[i].rule && !listy(i))
+        .collect();
+    content.windows(2).find_map(|w| {
+        let (a, b) = (&lines[w[0]], &lines[w[1]]);
+        let ok = !a.bullet
+            && !b.bullet
+            && b.no <= a.no + 1
+            && header::person_name(&a.text).as_deref() == Some(a.text.trim())
+            && a.text.split_whitespace().count() >= 2
+            && vocab::section_kind(&a.text).is_none()
+            && vocab::title_score(&b.text) > 0
+            && b.text.split_whitespace().count() <= 10;
+        ok.then(|| {
+            let mut block = vec![w[0], w[1]];
+            if let Some(&c) = content.iter().find(|&&c| c > w[1])
+                && lines[c].no <= b.no + 1
+                && vocab::looks_like_location(&lines[c].text)
+            {
+                block.push(c);
+            }
+            block
+        })
+    })
+}
+
+/// Reads every section; `extra_header` lines are read as part of the header.
+fn read(lines: &[normalize::Line], sections: &[sections::Section], extra_header: &[usize]) -> Out {
     let mut out = Out::default();
-    for section in &sections {
+    for section in sections {
         let heading_text = section
             .heading
             .map(|h| lines[h].text.clone())
@@ -136,22 +190,25 @@ pub fn import(text: &str) -> Import {
         {
             out.label(&lines[h].text, lines[h].no);
         }
-        let idx: Vec<usize> = section.body.clone().collect();
+        let mut idx: Vec<usize> = section
+            .body
+            .clone()
+            .filter(|i| !extra_header.contains(i))
+            .collect();
+        if section.heading.is_none() {
+            idx.extend_from_slice(extra_header);
+        }
         match section.kind {
-            SectionKind::Contact => header::read(&lines, &idx, &mut out),
-            SectionKind::Summary => fields::summary(&lines, &idx, &mut out),
+            SectionKind::Contact => header::read(lines, &idx, &mut out),
+            SectionKind::Summary => fields::summary(lines, &idx, &mut out),
             SectionKind::Skills | SectionKind::Languages | SectionKind::Interests => {
-                lists::read(section.kind, &heading_text, &lines, &idx, &mut out);
+                lists::read(section.kind, &heading_text, lines, &idx, &mut out);
             }
-            SectionKind::Other => fields::other(&lines, section.heading, &idx, &mut out),
-            kind => fields::read(kind, &lines, section.body.clone(), &mut out),
+            SectionKind::Other => fields::other(lines, section.heading, &idx, &mut out),
+            kind => fields::read(kind, lines, idx, &mut out),
         }
     }
-    let (resume, placed) = out.finish();
-    Import {
-        resume,
-        lines: report(text, &lines, &placed),
-    }
+    out
 }
 
 fn report(source: &str, lines: &[normalize::Line], placed: &[output::Placed]) -> Vec<LineReport> {

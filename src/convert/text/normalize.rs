@@ -14,6 +14,8 @@ use super::sidebar;
 pub(crate) struct Link {
     pub text: String,
     pub url: String,
+    /// An image (`![alt](src)`, `<img>`), not a link.
+    pub image: bool,
 }
 
 /// One clean line.
@@ -204,7 +206,7 @@ fn split_html_blocks(text: &str) -> Vec<String> {
         let (Some(close), true) = (close, is_tag) else {
             // `<` that opens no tag, or an autolink `<https://…>` / `<a@b.c>`.
             let end = close.map_or(rest.len(), |c| open + 1 + c + 1);
-            let inner = &rest[open + 1..end.saturating_sub(1).max(open + 1)];
+            let inner = close.map_or("", |c| &after[..c]);
             let cur = segments.last_mut().expect("one segment");
             cur.push_str(&rest[..open]);
             if close.is_some()
@@ -499,7 +501,11 @@ fn inline(t: &str) -> (String, Vec<Link>, Vec<(usize, usize)>) {
                 if let Some((text, url, next)) = link_at(&chars, i + 1) {
                     let (t2, _, _) = inline(&text);
                     push_link_text(&mut out, &t2, &url);
-                    links.push(Link { text: t2, url });
+                    links.push(Link {
+                        text: t2,
+                        url,
+                        image: true,
+                    });
                     i = next;
                 } else {
                     out.push('!');
@@ -513,7 +519,11 @@ fn inline(t: &str) -> (String, Vec<Link>, Vec<(usize, usize)>) {
                     out.push_str(&t2);
                     marks.extend(m2.into_iter().map(|(s, e)| (s + base, e + base)));
                     out.push_str(&url_suffix(&t2, &url));
-                    links.push(Link { text: t2, url });
+                    links.push(Link {
+                        text: t2,
+                        url,
+                        image: false,
+                    });
                     i = next;
                 } else {
                     out.push('[');
@@ -656,7 +666,8 @@ pub(crate) fn decode_entities(text: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         let tail = &rest[amp..];
-        let semi = tail[..tail.len().min(12)].find(';');
+        let window = tail.char_indices().nth(12).map_or(tail.len(), |(i, _)| i);
+        let semi = tail[..window].find(';');
         let decoded = semi.and_then(|s| entity(&tail[1..s]));
         match (semi, decoded) {
             (Some(s), Some(c)) => {
@@ -783,7 +794,7 @@ fn tidy(text: &str, marks: Vec<(usize, usize)>) -> (String, Vec<(usize, usize)>,
                 out.push_str(" —");
                 continue;
             }
-            if *gap >= 3 && !out.ends_with('—') && !out.ends_with('|') {
+            if *gap >= 3 && !out.ends_with(['—', '|', ':']) {
                 out.push_str(" |");
             }
             out.push(' ');

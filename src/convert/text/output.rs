@@ -53,6 +53,13 @@ impl Out {
         }
     }
 
+    /// Records that `line` went where the last value was placed too.
+    pub fn also(&mut self, line: usize) {
+        if let Some(last) = self.placed.last().cloned() {
+            self.note(line, last.pointer);
+        }
+    }
+
     /// Sets `basics.<key>` unless it is set; appends to it for `summary`. Returns
     /// whether the value was used.
     pub fn basic(&mut self, key: &str, value: &str, line: usize) -> bool {
@@ -67,8 +74,11 @@ impl Out {
             } else {
                 self.basics.insert(key.to_owned(), Value::from(value));
             }
-        } else if self.basics.contains_key(key) {
-            return false;
+        } else if let Some(existing) = self.basics.get(key) {
+            // The same value again (a link and its text): the line still went there.
+            if existing.as_str() != Some(value) {
+                return false;
+            }
         } else {
             self.basics.insert(key.to_owned(), Value::from(value));
         }
@@ -140,6 +150,15 @@ impl Out {
             }
         };
         &mut self.sections[pos].1
+    }
+
+    /// The string `section[index].key`, if set.
+    pub fn get(&mut self, section: &'static str, index: usize, key: &str) -> Option<String> {
+        self.list(section)
+            .get(index)
+            .and_then(|e| e.get(key))
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
     }
 
     /// Whether `section[index].key` is set.
@@ -269,13 +288,8 @@ impl Out {
         if text.is_empty() {
             return;
         }
-        let n = match self.labels.iter().position(|l| l == text) {
-            Some(n) => n,
-            None => {
-                self.labels.push(text.to_owned());
-                self.labels.len() - 1
-            }
-        };
+        self.labels.push(text.to_owned());
+        let n = self.labels.len() - 1;
         self.note(line, format!("/meta/x-vitae/labels/{n}"));
     }
 

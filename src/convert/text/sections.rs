@@ -23,6 +23,8 @@ pub(crate) enum Style {
     Bold,
     /// A short line ending with a colon.
     Colon,
+    /// A plain short line that is exactly a section name (`Experience`).
+    Plain,
 }
 
 impl Style {
@@ -33,6 +35,7 @@ impl Style {
             Style::Underlined | Style::Caps => 2,
             Style::Bold => 7,
             Style::Colon => 8,
+            Style::Plain => 9,
         }
     }
 }
@@ -67,6 +70,14 @@ pub(crate) fn heading_style(line: &Line) -> Option<Style> {
     if t.ends_with(':') && words <= 4 {
         return Some(Style::Colon);
     }
+    if words <= 3
+        && !line.quote
+        && t.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '&' | '\'' | '’' | '/'))
+        && vocab::section_kind(t).is_some()
+    {
+        return Some(Style::Plain);
+    }
     None
 }
 
@@ -92,7 +103,7 @@ pub(crate) fn split(lines: &[Line]) -> Vec<Section> {
             let style = heading_style(l)?;
             let kind = vocab::section_kind(&l.text);
             // A `Heading:` line only counts when it names a section.
-            if style == Style::Colon && kind.is_none() {
+            if matches!(style, Style::Colon | Style::Plain) && kind.is_none() {
                 return None;
             }
             Some((i, style, kind))

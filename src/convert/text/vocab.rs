@@ -275,6 +275,8 @@ const SECTIONS: &[(&str, SectionKind)] = {
         // Interests
         ("interests", Interests),
         ("hobbies", Interests),
+        ("hobby's", Interests),
+        ("hobby", Interests),
         ("hobbies and interests", Interests),
         ("interests and hobbies", Interests),
         ("personal interests", Interests),
@@ -409,7 +411,7 @@ const DEGREES: &[&str] = &[
     "lehre", "licence", "licenciatura", "licenciado", "grado", "maestria",
     "master universitario", "doctorado", "mestrado", "doutorado", "bacharelado", "tecnico",
     "bachelier", "maitrise", "doctorat", "bts", "dut", "baccalaureat", "bac", "hbo", "wo",
-    "mbo", "propedeuse", "drs.", "ir.", "ing.", "certificate", "certified", "degree",
+    "mbo", "propedeuse", "drs.", "ir.", "ing.", "certificate", "certified", "degree", "bootcamp",
     "a-levels", "gcse", "associate",
 ];
 
@@ -496,7 +498,20 @@ pub(crate) fn org_score(text: &str) -> usize {
 pub(crate) fn institution_score(text: &str) -> usize {
     let mut score = folded_words(text)
         .iter()
-        .filter(|w| in_list(INSTITUTION_WORDS, w) || w.starts_with("universit"))
+        .filter(|w| {
+            in_list(INSTITUTION_WORDS, w)
+                || w.starts_with("universit")
+                || [
+                    "-gymnasium",
+                    "-schule",
+                    "hochschule",
+                    "-universitat",
+                    "-college",
+                    "-institut",
+                ]
+                .iter()
+                .any(|s| w.ends_with(s))
+        })
         .count();
     if fold(text).contains("大学") {
         score += 1;
@@ -759,10 +774,22 @@ pub(crate) fn looks_like_location(text: &str) -> bool {
     false
 }
 
-/// A two-letter upper-case code: a US state or a country code.
+/// A two-letter upper-case code of a US state or a country (`MA`, `IN`, `BJ`), not a
+/// company suffix such as `AG`.
 pub(crate) fn is_region_code(text: &str) -> bool {
-    text.len() == 2 && text.chars().all(|c| c.is_ascii_uppercase())
+    text.len() == 2
+        && text.chars().all(|c| c.is_ascii_uppercase())
+        && (US_STATES.contains(&text) || COUNTRIES.iter().any(|(_, c)| *c == text))
 }
+
+/// US state codes, to tell `Boston, MA` (a region) from `Cotonou, BJ` (a country).
+#[rustfmt::skip]
+pub(crate) const US_STATES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
+    "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
+    "VA", "WA", "WV", "WI", "WY", "DC",
+];
 
 /// Whether the folded word is one of the words that stand for the whole CV in a title
 /// line: `CV`, `Resume`, `Lebenslauf`, `Curriculum Vitae`.
