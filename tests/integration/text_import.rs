@@ -17,12 +17,15 @@ use crate::support::{files_in, fixture};
 /// so quality cannot fall silently.
 const F1_FLOORS: &[(&str, f64)] = &[
     ("seed-cv-source", 0.95),
+    ("006_StephenBrown2_resume", 0.95),
     ("008_mazurbeam_my-resume", 0.95),
     ("011_jbwashington_resume", 0.74),
     ("012_alanverdugo_resume", 0.92),
     ("013_Alireza29675_Me", 0.95),
     ("de-lebenslauf", 0.95),
+    ("de-markdown", 0.95),
     ("de-tabellarisch", 0.95),
+    ("en-pdf-columns", 0.95),
     ("en-plain-caps", 0.95),
     ("en-setext", 0.95),
     ("es-cv", 0.95),

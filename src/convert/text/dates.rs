@@ -40,6 +40,10 @@ pub(crate) fn find_all(text: &str) -> Vec<DateSpan> {
         return Vec::new();
     }
     let tokens = tokenize(text);
+    // What each word can be in a date, worked out only for words near a year.
+    let mut kinds: Vec<Option<Kind>> = vec![None; tokens.len()];
+    let mut kind =
+        |k: usize| *kinds[k].get_or_insert_with(|| kind_of(&text[tokens[k].start..tokens[k].end]));
     let mut found = Vec::new();
     let mut next_free = 0; // first token index not inside a found range
     let mut i = 0;
@@ -49,12 +53,21 @@ pub(crate) fn find_all(text: &str) -> Vec<DateSpan> {
             continue;
         }
         let mut best: Option<(usize, usize, DateSpan)> = None;
-        for s in i.saturating_sub(BEFORE).max(next_free)..=i {
+        // Only stretches made of date words can be dates: skip the others unread.
+        let lo = (i.saturating_sub(BEFORE).max(next_free)..=i)
+            .rev()
+            .take_while(|&s| s == i || kind(s) != Kind::Other)
+            .last()
+            .unwrap_or(i);
+        let hi = (i..=(i + AFTER).min(tokens.len() - 1))
+            .take_while(|&e| e == i || kind(e) != Kind::Other)
+            .last()
+            .unwrap_or(i);
+        for s in lo..=i {
             if !can_start(&text[tokens[s].start..tokens[s].end]) {
                 continue;
             }
-            let last = (i + AFTER).min(tokens.len() - 1);
-            for e in (i..=last).rev() {
+            for e in (i..=hi).rev() {
                 if !can_end(&text[tokens[e].start..tokens[e].end]) {
                     continue;
                 }
@@ -189,6 +202,104 @@ fn push_token(text: &str, s: usize, e: usize, tokens: &mut Vec<Token>) {
     });
 }
 
+/// Whether a word may name a month: its first three letters start a month name or
+/// abbreviation in some language. A cheap test before [`locale::month_from_word`].
+fn may_be_month(letters: &str) -> bool {
+    use std::collections::HashSet;
+    use std::sync::OnceLock;
+    static PREFIXES: OnceLock<HashSet<String>> = OnceLock::new();
+    let prefixes = PREFIXES.get_or_init(|| {
+        locale::LOCALES
+            .iter()
+            .flat_map(|l| l.months.iter().chain(l.months_short.iter()))
+            .map(|m| locale::fold(m).chars().take(3).collect())
+            .chain(["mrz", "mrt", "jan"].map(str::to_owned))
+            .collect()
+    });
+    let head: String = letters
+        .chars()
+        .take(3)
+        .flat_map(char::to_lowercase)
+        .collect();
+    head.chars().count() == 3 && prefixes.contains(&locale::fold(&head))
+}
+
+/// What a word can be in a date range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Digits, a month, a "present" word, a separator or a connector.
+    Date,
+    /// Anything else: no date range goes through it.
+    Other,
+}
+
+fn kind_of(word: &str) -> Kind {
+    if word.chars().any(|c| c.is_ascii_digit()) || word.chars().all(|c| !c.is_alphanumeric()) {
+        return Kind::Date;
+    }
+    let letters: String = word
+        .chars()
+        .filter(|c| c.is_alphabetic() || *c == '\'' || *c == '’' || *c == '/')
+        .collect();
+    let f = locale::fold(&letters);
+    let connector = matches!(
+        f.as_str(),
+        "to" | "bis"
+            | "tot"
+            | "t/m"
+            | "a"
+            | "au"
+            | "al"
+            | "hasta"
+            | "ate"
+            | "until"
+            | "till"
+            | "through"
+            | "since"
+            | "from"
+            | "seit"
+            | "ab"
+            | "sinds"
+            | "vanaf"
+            | "depuis"
+            | "des"
+            | "desde"
+            | "dal"
+            | "da"
+            | "of"
+            | "de"
+            | "partir"
+            | "la"
+            | "ce"
+            | "o"
+            | "en"
+            | "em"
+            | "in"
+            | "bis heute"
+    );
+    if connector
+        || locale::is_present_word(&f)
+        || matches!(
+            f.as_str(),
+            "date"
+                | "fecha"
+                | "momento"
+                | "jour"
+                | "hui"
+                | "aujourd'hui"
+                | "cours"
+                | "curso"
+                | "heden"
+                | "nu"
+        )
+        || (may_be_month(&letters) && locale::month_from_word(&letters).is_some())
+    {
+        Kind::Date
+    } else {
+        Kind::Other
+    }
+}
+
 /// Whether a date range can begin with this word.
 fn can_start(word: &str) -> bool {
     let first = word.chars().next().unwrap_or(' ');
@@ -199,7 +310,7 @@ fn can_start(word: &str) -> bool {
         return false;
     }
     let letters: String = word.chars().take_while(|c| c.is_alphabetic()).collect();
-    locale::month_from_word(&letters).is_some()
+    (may_be_month(&letters) && locale::month_from_word(&letters).is_some())
         || matches!(
             locale::fold(&letters).as_str(),
             "since"
@@ -230,7 +341,7 @@ fn can_end(word: &str) -> bool {
         .chars()
         .filter(|c| c.is_alphabetic() || *c == '\'' || *c == '’')
         .collect();
-    locale::month_from_word(&letters).is_some()
+    (may_be_month(&letters) && locale::month_from_word(&letters).is_some())
         || locale::is_present_word(&letters)
         || matches!(
             locale::fold(&letters).as_str(),

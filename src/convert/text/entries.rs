@@ -130,16 +130,41 @@ pub(crate) fn split(lines: &[Line], idx: Vec<usize>) -> (Vec<usize>, Vec<Entry>)
                     header.push(next);
                 }
             }
-            // A place on the line after the header: `Seattle, WA`.
-            if let Some(&last) = header.last()
+            // `Code Club   2018 - 2022` / `Volunteer Tutor`: a header line with one
+            // part may go on below; and a place may follow: `Seattle, WA`.
+            let one_part = header.len() == 1
+                && !only_date
+                && !rest.contains(['|', ',', '—', '–', '@'])
+                && !rest.contains(" at ")
+                && !rest.contains(" - ");
+            let mut more = if one_part { 2 } else { 0 };
+            while let Some(&last) = header.last()
                 && last + 1 < idx.len()
                 && date_of[last + 1].is_none()
                 && !taken[last + 1]
             {
                 let l = &lines[idx[last + 1]];
-                if !l.bullet && heading_style(l).is_none() && vocab::looks_like_location(&l.text) {
+                let plain = !l.bullet && !l.is_blank() && heading_style(l).is_none();
+                let place = vocab::looks_like_location(&l.text)
+                    || (!one_part
+                        && (1..=3).contains(&l.text.split_whitespace().count())
+                        && l.text
+                            .split_whitespace()
+                            .all(|w| w.starts_with(char::is_uppercase))
+                        && !l
+                            .text
+                            .chars()
+                            .any(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':')));
+                if plain && place {
                     header.push(last + 1);
+                    break;
                 }
+                if plain && more > 0 && is_short(l) && l.text.split_whitespace().count() <= 6 {
+                    header.push(last + 1);
+                    more -= 1;
+                    continue;
+                }
+                break;
             }
             for &h in &header {
                 taken[h] = true;
@@ -231,7 +256,11 @@ pub(crate) fn date_line(line: &Line) -> Option<DateSpan> {
     let before = line.text[..span.start].split_whitespace().count();
     let styled = heading_style(line).is_some() || line.bullet || !line.marks.is_empty();
     let sentence = line.text.trim_end().ends_with('.');
-    (words <= 16 || (before <= 8 && styled) || (before <= 14 && words <= 30 && !sentence))
+    let after = line.text[span.end..].split_whitespace().count();
+    // A bullet that mentions a year in passing is no header: `Adopted AI in 2026; …`.
+    let in_passing = line.bullet && before > 3 && after > 3 && heading_style(line).is_none();
+    (!in_passing
+        && (words <= 16 || (before <= 8 && styled) || (before <= 14 && words <= 30 && !sentence)))
         .then_some(span)
 }
 

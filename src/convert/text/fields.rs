@@ -585,10 +585,10 @@ fn job(section: &'static str, k: usize, h: &Header, majority: Option<Order>, out
     let mut places = Vec::new();
     for (p, no) in &mut parts {
         let after_company = |head: &str, tail: &str| {
-            head.split_whitespace()
-                .last()
-                .is_some_and(|w| vocab::org_score(w) > 0)
-                && (1..=3).contains(&tail.split_whitespace().count())
+            head.split_whitespace().last().is_some_and(|w| {
+                vocab::org_score(w) > 0
+                    || (w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+            }) && (1..=3).contains(&tail.split_whitespace().count())
                 && tail
                     .split_whitespace()
                     .all(|w| w.starts_with(char::is_uppercase))
@@ -735,6 +735,38 @@ fn school(k: usize, h: &Header, out: &mut Out) {
         }
     }
     places_urls_notes("education", k, h, out);
+}
+
+/// A grade written inside a longer line: `Thesis: … (Note: 1,0)`, `GPA 3.8/4.0`.
+fn score_in(text: &str) -> Option<String> {
+    let folded = fold(text);
+    for key in [
+        "gpa",
+        "cgpa",
+        "note",
+        "grade",
+        "abschlussnote",
+        "gesamtnote",
+        "cijfer",
+        "nota",
+        "score",
+    ] {
+        let mut from = 0;
+        while let Some(p) = folded[from..].find(key).map(|p| p + from) {
+            from = p + key.len();
+            let word_start = p == 0 || !folded[..p].ends_with(char::is_alphanumeric);
+            let rest = folded[from..].trim_start_matches([':', ' ']);
+            let value: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '/'))
+                .collect();
+            let value = value.trim_end_matches([',', '.']);
+            if word_start && value.chars().any(|c| c.is_ascii_digit()) {
+                return Some(value.to_owned());
+            }
+        }
+    }
+    None
 }
 
 /// Whether a text is a grade: `GPA: 3.7`, `Note 1,3`, `best 25%`, `cum laude`.
@@ -1007,6 +1039,13 @@ fn body(
         {
             out.set(section, k, "score", text, no);
             continue;
+        }
+        if kind == SectionKind::Education
+            && !out.has(section, k, "score")
+            && let Some(score) = score_in(text)
+        {
+            // The grade is a field; the line stays whole in the summary.
+            out.set(section, k, "score", &score, no);
         }
         if line.bullet {
             listing = true;

@@ -230,12 +230,13 @@ pub(crate) fn read(lines: &[Line], idx: &[usize], out: &mut Out) {
             }
         }
         // One chunk: the whole line may be the label; several: each is looked at.
+        let heading = line.heading.is_some();
         let label_ok = |t: &str, out: &Out, after_name: bool| {
             out.basics.contains_key("name")
                 && !out.basics.contains_key("label")
                 && t.split_whitespace().count() <= 8
                 && !t.ends_with('.')
-                && (after_name || vocab::title_score(t) > 0)
+                && (vocab::title_score(t) > 0 || (after_name && !heading))
                 && !vocab::looks_like_location(t)
         };
         let mut leftovers = Vec::new();

@@ -45,6 +45,8 @@ pub(crate) struct Line {
     pub marks: Vec<(usize, usize)>,
     /// Set by front matter: the key the value came with (`name`, `title`, …).
     pub key: Option<String>,
+    /// How the line looks as a heading, if it does (computed once, at the end).
+    pub style: Option<super::sections::Style>,
 }
 
 impl Line {
@@ -101,7 +103,11 @@ pub(crate) fn normalize(source: &str) -> Vec<Line> {
         }
     }
     mark_underlines(&mut lines);
-    sidebar::split_interleaved(lines)
+    let mut lines = sidebar::split_interleaved(lines);
+    for line in &mut lines {
+        line.style = super::sections::style_of(line);
+    }
+    lines
 }
 
 /// The index of the closing `---` of YAML front matter at the top, if any.
@@ -732,18 +738,23 @@ fn entity(name: &str) -> Option<char> {
 /// into ` — `, trailing rules removed (and reported as an underline), spaces collapsed.
 /// Marks are carried over to the new text; rejoined words become marks too.
 fn tidy(text: &str, marks: Vec<(usize, usize)>) -> (String, Vec<(usize, usize)>, bool) {
+    use std::borrow::Cow;
     // Work on words with their gap before them; keep a per-word "marked" flag.
-    let mut words: Vec<(String, usize, bool)> = Vec::new(); // (word, spaces before, marked)
+    let mut words: Vec<(Cow<'_, str>, usize, bool)> = Vec::new(); // (word, spaces before, marked)
     let mut start = None;
     let mut gap = 0;
+    let mut mark = 0; // marks are in order: walk them along
     for (i, c) in text
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
         if c.is_whitespace() || c == '\u{a0}' {
             if let Some(s) = start.take() {
-                let marked = marks.iter().any(|(ms, me)| s >= *ms && s < *me);
-                words.push((text[s..i].to_owned(), gap, marked));
+                while mark < marks.len() && marks[mark].1 <= s {
+                    mark += 1;
+                }
+                let marked = marks.get(mark).is_some_and(|(ms, me)| s >= *ms && s < *me);
+                words.push((Cow::Borrowed(&text[s..i]), gap, marked));
                 gap = 0;
             }
             gap += 1;
@@ -752,20 +763,20 @@ fn tidy(text: &str, marks: Vec<(usize, usize)>) -> (String, Vec<(usize, usize)>,
         }
     }
     // Letter-spaced runs: four or more single letters one space apart.
-    let mut joined: Vec<(String, usize, bool)> = Vec::with_capacity(words.len());
+    let single = |w: &str| {
+        let mut cs = w.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())
+    };
+    let mut joined: Vec<(Cow<'_, str>, usize, bool)> = Vec::with_capacity(words.len());
     let mut k = 0;
     while k < words.len() {
-        let single = |w: &(String, usize, bool)| {
-            let mut cs = w.0.chars();
-            matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())
-        };
         let mut end = k;
-        while end < words.len() && single(&words[end]) && (end == k || words[end].1 == 1) {
+        while end < words.len() && single(&words[end].0) && (end == k || words[end].1 == 1) {
             end += 1;
         }
         if end - k >= 4 {
-            let word: String = words[k..end].iter().map(|w| w.0.as_str()).collect();
-            joined.push((word, words[k].1, true));
+            let word: String = words[k..end].iter().map(|w| w.0.as_ref()).collect();
+            joined.push((Cow::Owned(word), words[k].1, true));
             k = end;
         } else {
             joined.push(words[k].clone());
@@ -783,9 +794,12 @@ fn tidy(text: &str, marks: Vec<(usize, usize)>) -> (String, Vec<(usize, usize)>,
         joined.pop();
         underlined = true;
     }
-    while joined.first().is_some_and(|w| is_leader(&w.0)) && joined.len() > 1 {
-        joined.remove(0);
-    }
+    let lead = joined
+        .iter()
+        .take(joined.len().saturating_sub(1))
+        .take_while(|w| is_leader(&w.0))
+        .count();
+    joined.drain(..lead);
     let mut out = String::with_capacity(text.len());
     let mut new_marks: Vec<(usize, usize)> = Vec::new();
     for (idx, (word, gap, marked)) in joined.iter().enumerate() {

@@ -321,6 +321,7 @@ impl Out {
             );
             root.insert("basics".to_owned(), Value::Object(basics));
         }
+        let mut renumber: Vec<(&str, Vec<usize>)> = Vec::new();
         for name in SECTION_ORDER {
             if let Some((_, list)) = self.sections.iter_mut().find(|(s, _)| s == name) {
                 let keys = field_order(name);
@@ -335,16 +336,7 @@ impl Out {
                     }
                 }
                 if n != entries.len() {
-                    let prefix = format!("/{name}/");
-                    for p in &mut self.placed {
-                        if let Some(rest) = p.pointer.strip_prefix(&prefix)
-                            && let Some((i, tail)) = rest.split_once('/')
-                            && let Ok(i) = i.parse::<usize>()
-                            && let Some(j) = new_index.get(i)
-                        {
-                            p.pointer = format!("{prefix}{j}/{tail}");
-                        }
-                    }
+                    renumber.push((*name, new_index));
                 }
                 let list: Vec<Value> = entries
                     .into_iter()
@@ -353,6 +345,30 @@ impl Out {
                     .collect();
                 if !list.is_empty() {
                     root.insert((*name).to_owned(), Value::Array(list));
+                }
+            }
+        }
+        if !renumber.is_empty() {
+            for p in &mut self.placed {
+                let Some(rest) = p.pointer.strip_prefix('/') else {
+                    continue;
+                };
+                let Some((section, rest)) = rest.split_once('/') else {
+                    continue;
+                };
+                let Some((_, map)) = renumber.iter().find(|(s, _)| *s == section) else {
+                    continue;
+                };
+                let (i, tail) = rest.split_once('/').unwrap_or((rest, ""));
+                if let Ok(i) = i.parse::<usize>()
+                    && let Some(j) = map.get(i)
+                    && *j != i
+                {
+                    p.pointer = if tail.is_empty() {
+                        format!("/{section}/{j}")
+                    } else {
+                        format!("/{section}/{j}/{tail}")
+                    };
                 }
             }
         }

@@ -42,6 +42,11 @@ impl Style {
 
 /// The heading style of a line, if it looks like a heading.
 pub(crate) fn heading_style(line: &Line) -> Option<Style> {
+    line.style
+}
+
+/// Works out [`heading_style`]; [`super::normalize::normalize`] stores the result.
+pub(crate) fn style_of(line: &Line) -> Option<Style> {
     if line.rule || line.is_blank() {
         return None;
     }
@@ -74,7 +79,8 @@ pub(crate) fn heading_style(line: &Line) -> Option<Style> {
         && !line.quote
         && t.chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '&' | '\'' | '’' | '/'))
-        && vocab::section_kind(t).is_some()
+        && t.starts_with(char::is_uppercase)
+        && vocab::section_kind_exact(t).is_some()
     {
         return Some(Style::Plain);
     }

@@ -5,7 +5,50 @@
 //! Every entry is lower case and folded with [`crate::locale::fold`] (no diacritics), so
 //! callers fold the text they look up.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
 use crate::locale::fold;
+
+/// The word lists as hash sets and maps, built once: lookups happen for every line.
+struct Index {
+    sections: HashMap<&'static str, SectionKind>,
+    titles: HashSet<&'static str>,
+    orgs: HashSet<&'static str>,
+    institutions: HashSet<&'static str>,
+    languages: HashSet<&'static str>,
+    fluency: HashSet<&'static str>,
+    countries: HashMap<&'static str, &'static str>,
+    codes: HashSet<&'static str>,
+    cities: HashSet<&'static str>,
+    degrees: HashSet<&'static str>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut sections = HashMap::new();
+        for (name, kind) in SECTIONS {
+            sections.entry(*name).or_insert(*kind);
+        }
+        Index {
+            sections,
+            titles: TITLE_WORDS.iter().copied().collect(),
+            orgs: ORG_WORDS.iter().copied().collect(),
+            institutions: INSTITUTION_WORDS.iter().copied().collect(),
+            languages: LANGUAGE_NAMES.iter().copied().collect(),
+            fluency: FLUENCY_WORDS.iter().copied().collect(),
+            countries: COUNTRIES.iter().copied().collect(),
+            codes: COUNTRIES
+                .iter()
+                .map(|(_, c)| *c)
+                .chain(US_STATES.iter().copied())
+                .collect(),
+            cities: CITIES.iter().copied().collect(),
+            degrees: DEGREES.iter().copied().collect(),
+        }
+    })
+}
 
 /// What a section of a CV holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -234,6 +277,7 @@ const SECTIONS: &[(&str, SectionKind)] = {
         ("soft skills", Skills),
         ("hard skills", Skills),
         ("key skills", Skills),
+        ("top skills", Skills),
         ("core skills", Skills),
         ("other skills", Skills),
         ("highlight skills", Skills),
@@ -301,6 +345,14 @@ const SECTIONS: &[(&str, SectionKind)] = {
     ]
 };
 
+/// The kind of section a line names when it is nothing but a section name
+/// (`Experience`, `Top Skills` is not one: `Skills` is).
+pub(crate) fn section_kind_exact(text: &str) -> Option<SectionKind> {
+    let folded = fold(text.trim().trim_end_matches(':'));
+    let joined = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    index().sections.get(joined.as_str()).copied()
+}
+
 /// The kind of section a heading names, if it names one.
 pub(crate) fn section_kind(heading: &str) -> Option<SectionKind> {
     let folded = fold(heading);
@@ -316,23 +368,23 @@ pub(crate) fn section_kind(heading: &str) -> Option<SectionKind> {
             .find(|(name, _)| folded.trim() == *name || folded.starts_with(name))
             .map(|(_, k)| *k);
     }
+    let sections = &index().sections;
     let joined = words.join(" ");
-    if let Some((_, k)) = SECTIONS.iter().find(|(name, _)| *name == joined) {
+    if let Some(k) = sections.get(joined.as_str()) {
         return Some(*k);
     }
     // The heading's last one or two words, or its first two ("Work Experience & More").
     for n in (1..=3.min(words.len())).rev() {
         let tail = words[words.len() - n..].join(" ");
-        if let Some((_, k)) = SECTIONS
-            .iter()
-            .find(|(name, _)| *name == tail && (n > 1 || words.len() <= 3))
+        if (n > 1 || words.len() <= 3)
+            && let Some(k) = sections.get(tail.as_str())
         {
             return Some(*k);
         }
         let head = words[..n].join(" ");
         let combined = heading.contains(['/', '&', ',']);
         if (n >= 2 || combined)
-            && let Some((_, k)) = SECTIONS.iter().find(|(name, _)| *name == head)
+            && let Some(k) = sections.get(head.as_str())
         {
             return Some(*k);
         }
@@ -453,11 +505,6 @@ const FLUENCY_WORDS: &[&str] = &[
     "lingua materna", "fluente", "avancado", "intermediario",
 ];
 
-/// Whether the (folded) word is among `list`.
-fn in_list(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
-}
-
 /// Splits text into folded words (letters, digits and `'.-` inside words).
 pub(crate) fn folded_words(text: &str) -> Vec<String> {
     fold(text)
@@ -473,7 +520,7 @@ pub(crate) fn title_score(text: &str) -> usize {
     folded_words(text)
         .iter()
         .filter(|w| {
-            in_list(TITLE_WORDS, w)
+            index().titles.contains(w.as_str())
                 || w.ends_with("engineer")
                 || w.ends_with("entwickler")
                 || w.ends_with("developer")
@@ -487,7 +534,10 @@ pub(crate) fn title_score(text: &str) -> usize {
 /// How much `text` reads like the name of an organisation (0 = not at all).
 pub(crate) fn org_score(text: &str) -> usize {
     let words = folded_words(text);
-    let mut score = words.iter().filter(|w| in_list(ORG_WORDS, w)).count();
+    let mut score = words
+        .iter()
+        .filter(|w| index().orgs.contains(w.as_str()))
+        .count();
     if text.contains('.') && !text.contains(' ') && text.len() > 4 {
         score += 1; // a domain name such as `example.com`
     }
@@ -499,7 +549,7 @@ pub(crate) fn institution_score(text: &str) -> usize {
     let mut score = folded_words(text)
         .iter()
         .filter(|w| {
-            in_list(INSTITUTION_WORDS, w)
+            index().institutions.contains(w.as_str())
                 || w.starts_with("universit")
                 || [
                     "-gymnasium",
@@ -545,7 +595,7 @@ pub(crate) fn degree_prefix(text: &str) -> Option<usize> {
 pub(crate) fn mentions_degree(text: &str) -> bool {
     let words = folded_words(text);
     words.iter().any(|w| {
-        DEGREES.contains(&w.as_str())
+        index().degrees.contains(w.as_str())
             && !matches!(
                 w.as_str(),
                 "ma" | "ba"
@@ -565,22 +615,24 @@ pub(crate) fn mentions_degree(text: &str) -> bool {
             w.as_str(),
             "m.sc" | "b.sc" | "b.s" | "m.s" | "ph.d" | "b.a" | "m.a"
         )
-    }) || words
-        .windows(2)
-        .any(|p| DEGREES.contains(&format!("{} {}", p[0], p[1]).as_str()))
+    }) || words.windows(2).any(|p| {
+        index()
+            .degrees
+            .contains(format!("{} {}", p[0], p[1]).as_str())
+    })
 }
 
 /// Whether the word (any case) is the name of a natural language.
 pub(crate) fn is_language_name(word: &str) -> bool {
     let f = fold(word.trim());
-    in_list(LANGUAGE_NAMES, &f)
+    index().languages.contains(f.as_str())
 }
 
 /// Whether the text describes a level of fluency (`native`, `C1`, `fließend`).
 pub(crate) fn is_fluency(text: &str) -> bool {
     let f = fold(text.trim().trim_matches(|c: char| !c.is_alphanumeric()));
     let f = f.replace('ß', "ss");
-    in_list(FLUENCY_WORDS, &f)
+    index().fluency.contains(f.as_str())
         || f.split(|c: char| !c.is_alphanumeric()).any(|w| {
             matches!(
                 w,
@@ -716,7 +768,7 @@ const COUNTRIES: &[(&str, &str)] = &[
 /// The ISO code of a country name (`Deutschland` → `DE`).
 pub(crate) fn country_code(name: &str) -> Option<&'static str> {
     let f = fold(name.trim().trim_end_matches('.'));
-    COUNTRIES.iter().find(|(n, _)| *n == f).map(|(_, c)| *c)
+    index().countries.get(f.as_str()).copied()
 }
 
 /// Cities often found on CVs, folded, for telling a location from an organisation.
@@ -749,7 +801,7 @@ pub(crate) fn looks_like_location(text: &str) -> bool {
         return false;
     }
     let f = fold(t);
-    if CITIES.contains(&f.as_str()) || country_code(t).is_some() {
+    if index().cities.contains(f.as_str()) || country_code(t).is_some() {
         return true;
     }
     if f.starts_with("remote") || f == "hybrid" || f == "telearbeit" || f == "teletravail" {
@@ -761,7 +813,7 @@ pub(crate) fn looks_like_location(text: &str) -> bool {
         let first = fold(parts[0]);
         return country_code(last).is_some()
             || is_region_code(last)
-            || CITIES.contains(&first.as_str())
+            || index().cities.contains(first.as_str())
             || parts.iter().any(|p| country_code(p).is_some());
     }
     // `Boston MA`, `Cambridge MA`
@@ -777,9 +829,7 @@ pub(crate) fn looks_like_location(text: &str) -> bool {
 /// A two-letter upper-case code of a US state or a country (`MA`, `IN`, `BJ`), not a
 /// company suffix such as `AG`.
 pub(crate) fn is_region_code(text: &str) -> bool {
-    text.len() == 2
-        && text.chars().all(|c| c.is_ascii_uppercase())
-        && (US_STATES.contains(&text) || COUNTRIES.iter().any(|(_, c)| *c == text))
+    text.len() == 2 && text.chars().all(|c| c.is_ascii_uppercase()) && index().codes.contains(text)
 }
 
 /// US state codes, to tell `Boston, MA` (a region) from `Cotonou, BJ` (a country).
