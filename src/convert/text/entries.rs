@@ -37,6 +37,7 @@ pub(crate) fn split(lines: &[Line], idx: Vec<usize>) -> (Vec<usize>, Vec<Entry>)
     let mut starts: Vec<Start> = Vec::new();
     let mut taken = vec![false; idx.len()];
 
+    let top_bullet = min_bullet_indent(lines, &idx);
     if date_of.iter().any(Option::is_some) {
         for p in 0..idx.len() {
             let Some(span) = date_of[p] else { continue };
@@ -50,8 +51,10 @@ pub(crate) fn split(lines: &[Line], idx: Vec<usize>) -> (Vec<usize>, Vec<Entry>)
             let only_date = rest.split_whitespace().count() == 0;
             let date_first =
                 line.text[..span.start].trim().is_empty() && !vocab::looks_like_location(&rest);
-            let standalone = !only_date && (date_first || heading_style(line).is_some())
-                || line.bullet && line.indent <= min_bullet_indent(lines, &idx);
+            let standalone = !only_date
+                && (date_first
+                    || heading_style(line).is_some()
+                    || line.bullet && line.indent <= top_bullet);
             if !standalone {
                 // Walk up over a heading or short lines.
                 let mut q = p;
@@ -81,6 +84,12 @@ pub(crate) fn split(lines: &[Line], idx: Vec<usize>) -> (Vec<usize>, Vec<Entry>)
                         }
                     }
                     if heading_style(l).is_some() {
+                        header.insert(0, prev);
+                        break;
+                    }
+                    // `- **Tech Mahindra**` / `  Bengaluru, IN 07/2024 - 06/2025`: the
+                    // item's first line, when the date line continues it.
+                    if l.bullet && !line.bullet && line.indent > l.indent && is_short(l) {
                         header.insert(0, prev);
                         break;
                     }
@@ -206,7 +215,7 @@ pub(crate) fn split(lines: &[Line], idx: Vec<usize>) -> (Vec<usize>, Vec<Entry>)
                 }
             }
         } else if idx.iter().any(|&i| lines[i].bullet) {
-            let min_indent = min_bullet_indent(lines, &idx);
+            let min_indent = top_bullet;
             for p in 0..idx.len() {
                 let l = &lines[idx[p]];
                 if l.bullet && l.indent <= min_indent {

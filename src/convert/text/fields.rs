@@ -366,22 +366,25 @@ fn is_pure_location(text: &str) -> bool {
 fn strip_connectors(text: &str) -> String {
     let mut words: Vec<&str> = text.split_whitespace().collect();
     let dangling = |w: &str| {
-        matches!(
-            fold(w.trim_matches(|c: char| !c.is_alphanumeric())).as_str(),
-            "from"
-                | "since"
-                | "seit"
-                | "von"
-                | "vanaf"
-                | "sinds"
-                | "depuis"
-                | "desde"
-                | "de"
-                | "ab"
-                | "du"
-                | "in"
-                | "am"
-        ) || w.chars().all(|c| !c.is_alphanumeric())
+        // `IN` is India, not a dangling `in`.
+        !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            && matches!(
+                fold(w.trim_matches(|c: char| !c.is_alphanumeric())).as_str(),
+                "from"
+                    | "since"
+                    | "seit"
+                    | "von"
+                    | "vanaf"
+                    | "sinds"
+                    | "depuis"
+                    | "desde"
+                    | "de"
+                    | "ab"
+                    | "du"
+                    | "in"
+                    | "am"
+            )
+            || w.chars().all(|c| !c.is_alphanumeric())
     };
     while words.last().is_some_and(|w| dangling(w)) {
         words.pop();
@@ -405,17 +408,29 @@ const SEPARATORS: &[&[&str]] = &[
 
 /// The strongest separator group present outside brackets.
 fn strongest_separator(text: &str, allow_comma: bool) -> Option<usize> {
+    // Cheap tests first: most parts have no separator at all.
+    if !text.contains(['|', '—', '–', '-', ',', '@', ' ']) {
+        return None;
+    }
     let outside = outside_brackets(text);
+    let may_have = |g: usize| match g {
+        0 => outside.contains('|'),
+        1 => outside.contains(['—', '–', '-']),
+        3 => allow_comma && outside.contains(','),
+        _ => true,
+    };
     SEPARATORS
         .iter()
         .enumerate()
-        .filter(|(g, _)| allow_comma || *g != 3)
-        .find(|(_, seps)| seps.iter().any(|s| outside.contains(s)))
+        .find(|(g, seps)| may_have(*g) && seps.iter().any(|s| outside.contains(s)))
         .map(|(g, _)| g)
 }
 
 /// The text with bracketed parts blanked out (same byte length).
 fn outside_brackets(text: &str) -> String {
+    if !text.contains(['(', '[', ')', ']']) {
+        return text.to_owned();
+    }
     let mut depth = 0i32;
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -1029,7 +1044,21 @@ fn body(
             && vocab::mentions_degree(text)
             && text.split_whitespace().count() <= 10
         {
-            degree(k, text, no, out);
+            // `Bachelor | Bachelor of Science in IT`: the fullest part is the degree.
+            let parts: Vec<&str> = text
+                .split('|')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            let main = parts
+                .iter()
+                .copied()
+                .max_by_key(|p| p.len())
+                .unwrap_or(text);
+            degree(k, main, no, out);
+            for other in parts.iter().filter(|p| **p != main) {
+                out.append(section, k, "summary", other, "\n", no);
+            }
             continue;
         }
         if kind == SectionKind::Education

@@ -193,7 +193,10 @@ fn skills(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
             group = Some((k, line.indent));
             continue;
         }
-        if heading_style(line).is_some() && !line.bullet {
+        // A heading, or a bullet that is one bold name (`- **Frontend**`) with its
+        // list on the next lines.
+        let bold_item = line.bullet && line.bold && !text.contains(',');
+        if heading_style(line).is_some() && !line.bullet || bold_item {
             let k = out.entry("skills");
             out.set("skills", k, "name", text.trim_end_matches(':'), no);
             group = Some((k, line.indent));

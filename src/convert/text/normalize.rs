@@ -69,8 +69,10 @@ pub(crate) fn normalize(source: &str) -> Vec<Line> {
     let mut in_fence = false;
     for (i, raw_line) in raw.iter().enumerate() {
         let no = i + 1;
-        let mut text = raw_line.replace('\r', "");
-        text = text.replace('\t', "    ");
+        let mut text = (*raw_line).to_owned();
+        if text.contains(['\r', '\t']) {
+            text = text.replace('\r', "").replace('\t', "    ");
+        }
         if let Some(end) = front_matter_end
             && i <= end
         {
@@ -163,6 +165,9 @@ fn front_matter_line(no: usize, text: &str, fence: bool) -> Line {
 
 /// Removes `<!-- … -->`, also across lines.
 fn strip_comments(text: &str, in_comment: &mut bool) -> String {
+    if !*in_comment && !text.contains("<!--") {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     loop {
@@ -447,6 +452,9 @@ fn strip_bullet(t: &str) -> Option<&str> {
 /// Inline Markdown: emphasis, code, links and images, escapes, entities.
 /// Returns the text, its links, and the byte ranges that were strong (`**…**`).
 fn inline(t: &str) -> (String, Vec<Link>, Vec<(usize, usize)>) {
+    if !t.contains(['*', '_', '`', '~', '[', '!', '&', '\\']) {
+        return (t.to_owned(), Vec::new(), Vec::new());
+    }
     let chars: Vec<char> = t.chars().collect();
     let mut out = String::with_capacity(t.len());
     let mut links = Vec::new();

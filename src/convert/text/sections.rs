@@ -63,11 +63,15 @@ pub(crate) fn style_of(line: &Line) -> Option<Style> {
     if line.bold && words <= 8 {
         return Some(Style::Bold);
     }
-    let letters: Vec<char> = line.text.chars().filter(|c| c.is_alphabetic()).collect();
-    if (letters.len() >= 5 || letters.len() >= 2 && vocab::section_kind(&line.text).is_some())
-        && words <= 6
-        && letters.iter().all(|c| c.is_uppercase())
+    let (mut letters, mut upper) = (0, true);
+    for c in line.text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper &= c.is_uppercase();
+    }
+    if words <= 6
+        && upper
         && !line.text.contains('@')
+        && (letters >= 5 || letters >= 2 && vocab::section_kind(&line.text).is_some())
     {
         return Some(Style::Caps);
     }
