@@ -260,6 +260,9 @@ pub fn find_or_english(tag: &str) -> &'static Locale {
 /// (`März` → `marz`, `février` → `fevrier`), for matching.
 #[must_use]
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
@@ -293,19 +296,28 @@ pub fn month_from_word(word: &str) -> Option<u8> {
         return Some(m);
     }
     let mut found = None;
-    for locale in LOCALES {
-        for (i, name) in locale.months.iter().enumerate() {
-            if fold(name).starts_with(&w) {
-                let month = i as u8 + 1;
-                match found {
-                    None => found = Some(month),
-                    Some(m) if m == month => {}
-                    Some(_) => return None,
-                }
+    for (name, month) in folded_month_names() {
+        if name.starts_with(&w) {
+            match found {
+                None => found = Some(*month),
+                Some(m) if m == *month => {}
+                Some(_) => return None,
             }
         }
     }
     found
+}
+
+/// Every locale's month names, folded once: `month_from_word` runs for many words.
+fn folded_month_names() -> &'static [(String, u8)] {
+    static NAMES: std::sync::OnceLock<Vec<(String, u8)>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        LOCALES
+            .iter()
+            .flat_map(|l| l.months.iter().enumerate())
+            .map(|(i, name)| (fold(name), i as u8 + 1))
+            .collect()
+    })
 }
 
 /// Abbreviations that are not a prefix of the month's name.

@@ -19,6 +19,7 @@
 pub mod fresh;
 pub mod legacy;
 mod report;
+pub mod text;
 pub mod toml;
 pub mod yaml;
 

@@ -2,6 +2,7 @@
 //! concern.
 
 mod cli_convert;
+mod cli_convert_text;
 mod cli_migrate;
 mod cli_schema;
 mod cli_validate;
@@ -15,5 +16,6 @@ mod load;
 mod model;
 mod schema_contract;
 mod support;
+mod text_import;
 mod validate_broken;
 mod validate_fast_path;

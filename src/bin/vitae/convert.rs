@@ -51,6 +51,8 @@ pub enum ConvertFormat {
     Toml,
     /// FRESH, HackMyResume's format (in JSON, YAML or TOML).
     Fresh,
+    /// A free-form CV: plain text, Markdown, or text pulled from a PDF (import only).
+    Text,
 }
 
 /// How the input is read.
@@ -61,6 +63,8 @@ enum Reader {
         syntax: Option<Format>,
         dialect: Option<Dialect>,
     },
+    /// A free-form CV, imported into JSON Resume.
+    Text,
 }
 
 /// How the output is written.
@@ -82,6 +86,7 @@ impl ConvertFormat {
                 syntax: None,
                 dialect: Some(Dialect::Fresh),
             },
+            ConvertFormat::Text => Reader::Text,
         })
     }
 
@@ -92,6 +97,10 @@ impl ConvertFormat {
             ConvertFormat::Yaml => data(Some(Format::Yaml), Dialect::JsonResume),
             ConvertFormat::Toml => data(Some(Format::Toml), Dialect::JsonResume),
             ConvertFormat::Fresh => data(None, Dialect::Fresh),
+            ConvertFormat::Text => bail!(
+                "text is an import format: vitae reads free-form CVs but does not write them; \
+                 write json, yaml, toml or fresh"
+            ),
         })
     }
 }
@@ -106,6 +115,7 @@ fn read_syntax(format: Format) -> Reader {
 pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
     let reader = match args.from {
         Some(format) => format.reader()?,
+        None if is_text_name(&args.input) => Reader::Text,
         None => Reader::Data {
             syntax: None,
             dialect: None,
@@ -118,8 +128,18 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
             dialect: Dialect::JsonResume,
         },
     };
-    let Reader::Data { syntax, dialect } = reader;
-    let doc = load(&args.input, syntax)?;
+    let (doc, import) = match reader {
+        Reader::Data { syntax, dialect } => (load(&args.input, syntax)?, dialect.map(Ok)),
+        Reader::Text => {
+            let (doc, import) = import_text(&args.input)?;
+            (doc, Some(Err(import)))
+        }
+    };
+    let (dialect, import) = match import {
+        Some(Ok(dialect)) => (Some(dialect), None),
+        Some(Err(import)) => (Some(Dialect::JsonResume), Some(import)),
+        None => (None, None),
+    };
     let Writer::Data {
         syntax: out_syntax,
         dialect: out_dialect,
@@ -139,6 +159,14 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
             .context("cannot write to stdout")?,
     }
     let mut err = std::io::stderr().lock();
+    if let Some(import) = &import {
+        write!(
+            err,
+            "{}",
+            text_notes(&args.input, import, args.report, global.quiet)
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if args.report {
         write!(err, "{}", summary(&doc, &converted, target))?;
     } else if !global.quiet {
@@ -258,4 +286,62 @@ fn notes(report: &Report, target: Target) -> String {
             target.dialect
         ),
     }
+}
+
+/// File names read as free-form CVs when `--from` is not given.
+fn is_text_name(input: &str) -> bool {
+    let ext = Path::new(input)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    matches!(ext.as_deref(), Some("txt" | "text" | "md" | "markdown"))
+}
+
+/// Reads a free-form CV (a path, `-` or a URL) and imports it; the document returned is
+/// the imported resume as JSON, ready for the writers.
+fn import_text(name: &str) -> anyhow::Result<(Document, vitae::convert::text::Import)> {
+    let source = input::source_of(name);
+    let bytes = source.read()?;
+    let shown = source.name();
+    let text = vitae::load::decode(&shown, &bytes, None).map_err(|err| match err {
+        LoadError::Syntax(e) => anyhow::anyhow!("{shown}:{}:{}: {}", e.line, e.column, e.message),
+        other => anyhow::Error::new(other),
+    })?;
+    let import = vitae::convert::text::import(text);
+    let json =
+        serde_json::to_string(&import.resume).context("cannot serialise the imported resume")?;
+    let mut doc = vitae::load::parse(&json, Format::Json).map_err(|e| {
+        anyhow::anyhow!("internal error: the imported resume does not read back: {e}")
+    })?;
+    doc.name = shown;
+    Ok((doc, import))
+}
+
+/// After an import: with `--report`, where every line went; otherwise one line saying
+/// how many lines had no field and were kept in `meta.x-vitae.unmapped`.
+fn text_notes(
+    input: &str,
+    import: &vitae::convert::text::Import,
+    report: bool,
+    quiet: bool,
+) -> String {
+    let unmapped = import.unmapped().len();
+    let content = import
+        .lines
+        .iter()
+        .filter(|l| l.kind == vitae::convert::text::LineKind::Content)
+        .count();
+    let mut text = String::new();
+    if report {
+        text.push_str(&format!(
+            "imported {input}: {content} lines with words, {} placed in fields, {unmapped} kept in meta.x-vitae.unmapped\n",
+            content - unmapped
+        ));
+        text.push_str(&import.report());
+    } else if unmapped > 0 && !quiet {
+        text.push_str(&format!(
+            "note: {unmapped} of {content} lines fit no field and are kept in meta.x-vitae.unmapped (--report shows where each line went)\n"
+        ));
+    }
+    text
 }

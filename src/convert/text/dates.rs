@@ -1,0 +1,436 @@
+//! Finding date ranges inside longer lines: `Data Engineer | October | 11/2021 - 12/2023`,
+//! `Software developer, IBM (2014-06 — Present)`, `2 years at Synthesio from 2014 to today`.
+//!
+//! The dates themselves are read by [`crate::model::parse_range`]; this module only
+//! chooses which words to hand it. It looks around each plausible year (1950-2099) at a
+//! few words either side and keeps the longest stretch `parse_range` accepts, so its cost
+//! grows with the number of years in a line, not with the line's length.
+
+use crate::locale;
+use crate::model::{LooseDate, PartialDate, parse_range};
+
+/// A date range found in a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DateSpan {
+    /// Byte offset of the first character of the range in the line.
+    pub start: usize,
+    /// Byte offset just past the range.
+    pub end: usize,
+    /// Start date (the only date of a single date).
+    pub from: PartialDate,
+    /// End: a date, `Ongoing`, or `None` for a single date.
+    pub to: Option<LooseDate>,
+}
+
+/// How far around a year the finder looks, in words.
+const BEFORE: usize = 4;
+const AFTER: usize = 5;
+
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
+    /// The raw word ended with a dash: `2018-` (an open range).
+    dash_after: bool,
+}
+
+/// Every date range in `text`, left to right, without overlaps.
+pub(crate) fn find_all(text: &str) -> Vec<DateSpan> {
+    if !has_year(text) {
+        return Vec::new();
+    }
+    let tokens = tokenize(text);
+    // What each word can be in a date, worked out only for words near a year.
+    let mut kinds: Vec<Option<Kind>> = vec![None; tokens.len()];
+    let mut kind =
+        |k: usize| *kinds[k].get_or_insert_with(|| kind_of(&text[tokens[k].start..tokens[k].end]));
+    let mut found = Vec::new();
+    let mut next_free = 0; // first token index not inside a found range
+    let mut i = 0;
+    while i < tokens.len() {
+        if !contains_year(&text[tokens[i].start..tokens[i].end]) {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<(usize, usize, DateSpan)> = None;
+        // Only stretches made of date words can be dates: skip the others unread.
+        let lo = (i.saturating_sub(BEFORE).max(next_free)..=i)
+            .rev()
+            .take_while(|&s| s == i || kind(s) != Kind::Other)
+            .last()
+            .unwrap_or(i);
+        let hi = (i..=(i + AFTER).min(tokens.len() - 1))
+            .take_while(|&e| e == i || kind(e) != Kind::Other)
+            .last()
+            .unwrap_or(i);
+        for s in lo..=i {
+            if !can_start(&text[tokens[s].start..tokens[s].end]) {
+                continue;
+            }
+            for e in (i..=hi).rev() {
+                if !can_end(&text[tokens[e].start..tokens[e].end]) {
+                    continue;
+                }
+                if best.as_ref().is_some_and(|(bs, be, _)| be - bs >= e - s) {
+                    break;
+                }
+                let candidate = &text[tokens[s].start..tokens[e].end];
+                if let Some((from, to)) = parse_range(candidate)
+                    && plausible(from)
+                {
+                    let to = match to {
+                        None if tokens[e].dash_after => Some(LooseDate::Ongoing),
+                        other => other,
+                    };
+                    let span = DateSpan {
+                        start: tokens[s].start,
+                        end: tokens[e].end,
+                        from,
+                        to,
+                    };
+                    best = Some((s, e, span));
+                    break;
+                }
+            }
+        }
+        match best {
+            Some((_, e, span)) => {
+                found.push(span);
+                next_free = e + 1;
+                i = e + 1;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// The most telling date range of a line: the one with an end, else the first.
+pub(crate) fn find(text: &str) -> Option<DateSpan> {
+    let all = find_all(text);
+    all.iter()
+        .find(|d| d.to.is_some())
+        .or_else(|| all.first())
+        .copied()
+}
+
+fn plausible(d: PartialDate) -> bool {
+    (1950..=2099).contains(&d.year())
+}
+
+/// Whether four digits in a row appear: a cheap test before any real work.
+fn has_year(text: &str) -> bool {
+    let mut run = 0;
+    for b in text.bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run >= 4 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// Whether the word holds a year 1950-2099 as a run of exactly four digits.
+fn contains_year(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - start == 4 {
+                let y: u32 = word[start..i].parse().unwrap_or(0);
+                if (1950..=2099).contains(&y) {
+                    return true;
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+/// Words separated by white space, with surrounding brackets and punctuation trimmed.
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                push_token(text, s, i, &mut tokens);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    tokens
+}
+
+fn push_token(text: &str, s: usize, e: usize, tokens: &mut Vec<Token>) {
+    let raw = &text[s..e];
+    let is_trim = |c: char| {
+        matches!(
+            c,
+            '(' | ')' | '[' | ']' | ',' | ';' | ':' | '*' | '_' | '|' | '"' | '\'' | '.' | '!'
+        )
+    };
+    let lead = raw.len() - raw.trim_start_matches(is_trim).len();
+    let trimmed = raw.trim_start_matches(is_trim);
+    let trimmed = trimmed.trim_end_matches(is_trim);
+    if trimmed.is_empty() {
+        return;
+    }
+    // Keep a dot that ends a date or an abbreviation inside the word (`03.2009`, `Jan.`).
+    let start = s + lead;
+    let end = start + trimmed.len();
+    let dash_after = trimmed.ends_with(['-', '–', '—'])
+        && (trimmed.chars().any(|c| c.is_ascii_digit()) || trimmed.chars().count() <= 2);
+    tokens.push(Token {
+        start,
+        end,
+        dash_after,
+    });
+}
+
+/// Whether a word may name a month: its first three letters start a month name or
+/// abbreviation in some language. A cheap test before [`locale::month_from_word`].
+fn may_be_month(letters: &str) -> bool {
+    use std::collections::HashSet;
+    use std::sync::OnceLock;
+    static PREFIXES: OnceLock<HashSet<String>> = OnceLock::new();
+    let prefixes = PREFIXES.get_or_init(|| {
+        locale::LOCALES
+            .iter()
+            .flat_map(|l| l.months.iter().chain(l.months_short.iter()))
+            .map(|m| locale::fold(m).chars().take(3).collect())
+            .chain(["mrz", "mrt", "jan"].map(str::to_owned))
+            .collect()
+    });
+    let head: String = letters
+        .chars()
+        .take(3)
+        .flat_map(char::to_lowercase)
+        .collect();
+    head.chars().count() == 3 && prefixes.contains(&locale::fold(&head))
+}
+
+/// What a word can be in a date range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Digits, a month, a "present" word, a separator or a connector.
+    Date,
+    /// Anything else: no date range goes through it.
+    Other,
+}
+
+fn kind_of(word: &str) -> Kind {
+    if word.chars().any(|c| c.is_ascii_digit()) || word.chars().all(|c| !c.is_alphanumeric()) {
+        return Kind::Date;
+    }
+    let letters: String = word
+        .chars()
+        .filter(|c| c.is_alphabetic() || *c == '\'' || *c == '’' || *c == '/')
+        .collect();
+    let f = locale::fold(&letters);
+    let connector = matches!(
+        f.as_str(),
+        "to" | "bis"
+            | "tot"
+            | "t/m"
+            | "a"
+            | "au"
+            | "al"
+            | "hasta"
+            | "ate"
+            | "until"
+            | "till"
+            | "through"
+            | "since"
+            | "from"
+            | "seit"
+            | "ab"
+            | "sinds"
+            | "vanaf"
+            | "depuis"
+            | "des"
+            | "desde"
+            | "dal"
+            | "da"
+            | "of"
+            | "de"
+            | "partir"
+            | "la"
+            | "ce"
+            | "o"
+            | "en"
+            | "em"
+            | "in"
+            | "bis heute"
+    );
+    if connector
+        || locale::is_present_word(&f)
+        || matches!(
+            f.as_str(),
+            "date"
+                | "fecha"
+                | "momento"
+                | "jour"
+                | "hui"
+                | "aujourd'hui"
+                | "cours"
+                | "curso"
+                | "heden"
+                | "nu"
+        )
+        || (may_be_month(&letters) && locale::month_from_word(&letters).is_some())
+    {
+        Kind::Date
+    } else {
+        Kind::Other
+    }
+}
+
+/// Whether a date range can begin with this word.
+fn can_start(word: &str) -> bool {
+    let first = word.chars().next().unwrap_or(' ');
+    if first.is_ascii_digit() {
+        return true;
+    }
+    if !first.is_alphabetic() {
+        return false;
+    }
+    let letters: String = word.chars().take_while(|c| c.is_alphabetic()).collect();
+    (may_be_month(&letters) && locale::month_from_word(&letters).is_some())
+        || matches!(
+            locale::fold(&letters).as_str(),
+            "since"
+                | "from"
+                | "seit"
+                | "ab"
+                | "sinds"
+                | "vanaf"
+                | "depuis"
+                | "des"
+                | "desde"
+                | "dal"
+                | "da"
+                | "a"
+        )
+}
+
+/// Whether a date range can end with this word.
+fn can_end(word: &str) -> bool {
+    let last = word.chars().last().unwrap_or(' ');
+    if last.is_ascii_digit() || matches!(last, '-' | '–' | '—') {
+        return true;
+    }
+    if !last.is_alphabetic() && last != '.' {
+        return false;
+    }
+    let letters: String = word
+        .chars()
+        .filter(|c| c.is_alphabetic() || *c == '\'' || *c == '’')
+        .collect();
+    (may_be_month(&letters) && locale::month_from_word(&letters).is_some())
+        || locale::is_present_word(&letters)
+        || matches!(
+            locale::fold(&letters).as_str(),
+            "date" | "fecha" | "momento" | "jour" | "hui" | "aujourd'hui"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ym(y: u16, m: u8) -> PartialDate {
+        PartialDate::year_month(y, m)
+    }
+
+    fn one(text: &str) -> (String, PartialDate, Option<LooseDate>) {
+        let d = find(text).unwrap_or_else(|| panic!("no date in {text:?}"));
+        (text[d.start..d.end].to_owned(), d.from, d.to)
+    }
+
+    #[test]
+    fn ranges_inside_lines() {
+        let (t, from, to) = one("Data/Machine Learning Engineer | October | 11/2021 - 12/2023");
+        assert_eq!(t, "11/2021 - 12/2023");
+        assert_eq!(
+            (from, to),
+            (ym(2021, 11), Some(LooseDate::Date(ym(2023, 12))))
+        );
+
+        let (t, from, to) = one("Software developer, IBM (2014-06 — Present)");
+        assert_eq!(t, "2014-06 — Present");
+        assert_eq!((from, to), (ym(2014, 6), Some(LooseDate::Ongoing)));
+
+        let (t, _, to) = one("* 2 years as Front-End Captain at Synthesio from 2014 to today");
+        assert_eq!(t, "2014 to today");
+        assert_eq!(to, Some(LooseDate::Ongoing));
+
+        let (t, from, _) = one("### JumpCloud - Senior Software Engineer (2022-10 to 2026-05)");
+        assert_eq!((t.as_str(), from), ("2022-10 to 2026-05", ym(2022, 10)));
+
+        let (_, from, to) = one("> Since 12.2019 ");
+        assert_eq!((from, to), (ym(2019, 12), Some(LooseDate::Ongoing)));
+
+        let (_, from, to) = one("Softwareentwickler, ACME GmbH, März 2019 bis heute");
+        assert_eq!((from, to), (ym(2019, 3), Some(LooseDate::Ongoing)));
+
+        let (_, from, to) = one("### <span>laiblitz. Inc</span> Oct, 2017- Mar, 2018");
+        assert_eq!(
+            (from, to),
+            (ym(2017, 10), Some(LooseDate::Date(ym(2018, 3))))
+        );
+
+        let (_, from, to) = one("2018-        Salsify --- Boston MA");
+        assert_eq!(
+            (from, to),
+            (PartialDate::year_only(2018), Some(LooseDate::Ongoing))
+        );
+
+        let (_, from, to) = one("Search Department  Nov 2020 -- Present");
+        assert_eq!((from, to), (ym(2020, 11), Some(LooseDate::Ongoing)));
+
+        let (_, from, to) = one("Stage chez Total, sept. 2018 – juin 2020");
+        assert_eq!(
+            (from, to),
+            (ym(2018, 9), Some(LooseDate::Date(ym(2020, 6))))
+        );
+    }
+
+    #[test]
+    fn single_dates_and_non_dates() {
+        let (t, from, to) = one("Certified Scrum Developer  2013");
+        assert_eq!(
+            (t.as_str(), from, to),
+            ("2013", PartialDate::year_only(2013), None)
+        );
+        for text in [
+            "Born 08-11-1995 Living in Amsterdam",
+            "Phone: (080) 3717-4344",
+            "+20 0122 052 2714",
+            "RFC 9112-compliant server",
+            "improving performance by 20%",
+        ] {
+            assert_eq!(find(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn many_ranges() {
+        let all = find_all("2015 MIT, 2004 BS Computer Science");
+        assert_eq!(all.len(), 2);
+    }
+}

@@ -1,0 +1,254 @@
+//! Importing a free-form CV — plain text, Markdown, or text pulled from a PDF — into
+//! JSON Resume.
+//!
+//! The importer is deterministic (no network, no model) and works in stages that can be
+//! tested alone:
+//!
+//! 1. **normalise** (`normalize.rs`, `sidebar.rs`): Markdown and HTML remnants, entities,
+//!    bullets, letter-spaced words (`S o f t w a r e`), wide column gaps, a sidebar
+//!    interleaved with the main column;
+//! 2. **sections** (`sections.rs`): headings in every common style, named in English,
+//!    German, Dutch, French, Spanish or Portuguese;
+//! 3. **entries** (`entries.rs`): one job, degree or project each, anchored on dates;
+//! 4. **fields** (`header.rs`, `fields.rs`, `lists.rs`): name, label, contact details
+//!    and profiles; positions, organisations, places and dates; degrees; skills with
+//!    categories; languages with fluency.
+//!
+//! Nothing is lost: every line of the source is placed in a field, or kept in a named
+//! place — a section's `summary` or `highlights`, `meta.x-vitae.labels` for headings and
+//! field labels, `meta.x-vitae.unmapped` for the rest — and [`Import::lines`] says
+//! where each line went. The result is always valid under the official schema.
+//!
+//! ```
+//! let cv = "Jane Doe\nBackend Engineer\njane@example.com\n\nExperience\n\
+//!           Senior Engineer | ACME GmbH | 03/2019 - heute\n- Built the billing system\n";
+//! let import = vitae::convert::text::import(cv);
+//! assert_eq!(import.resume["basics"]["name"], "Jane Doe");
+//! assert_eq!(import.resume["work"][0]["name"], "ACME GmbH");
+//! assert_eq!(import.resume["work"][0]["startDate"], "2019-03");
+//! assert!(import.resume["work"][0].get("endDate").is_none()); // still there
+//! ```
+
+pub mod accuracy;
+mod dates;
+mod entries;
+mod fields;
+mod header;
+mod lists;
+mod normalize;
+mod output;
+mod sections;
+mod sidebar;
+mod vocab;
+
+use serde_json::Value;
+
+use self::output::Out;
+use self::vocab::SectionKind;
+
+/// The result of importing a CV: the resume and where each source line went.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Import {
+    /// The JSON Resume document, valid under the official v1.3.1 schema.
+    pub resume: Value,
+    /// One record per source line, in order.
+    pub lines: Vec<LineReport>,
+}
+
+/// What became of one source line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineReport {
+    /// 1-based line number.
+    pub line: usize,
+    /// The source line as written.
+    pub text: String,
+    /// What kind of line it is.
+    pub kind: LineKind,
+    /// JSON pointers of the values the line went into, e.g. `/work/0/position`, or
+    /// `/meta/x-vitae/unmapped/3` for a line no field fits.
+    pub targets: Vec<String>,
+}
+
+/// The kinds of source line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Empty or white space only.
+    Blank,
+    /// Markup only: a rule, an underline, a code fence, an HTML comment or tag.
+    Markup,
+    /// A line with words: it has at least one target.
+    Content,
+}
+
+impl Import {
+    /// Lines kept in `meta.x-vitae.unmapped`, as `(line number, text)`.
+    #[must_use]
+    pub fn unmapped(&self) -> Vec<(usize, &str)> {
+        self.lines
+            .iter()
+            .filter(|l| {
+                l.targets
+                    .iter()
+                    .any(|t| t.starts_with("/meta/x-vitae/unmapped"))
+            })
+            .map(|l| (l.line, l.text.as_str()))
+            .collect()
+    }
+
+    /// The mapping as text, one line per source line with content:
+    /// `  12  /work/0/position, /work/0/name  | Data Engineer | October | …`.
+    #[must_use]
+    pub fn report(&self) -> String {
+        let mut out = String::new();
+        for l in &self.lines {
+            if l.kind != LineKind::Content {
+                continue;
+            }
+            let mut text: String = l.text.trim().chars().take(60).collect();
+            if l.text.trim().chars().count() > 60 {
+                text.push('…');
+            }
+            out.push_str(&format!(
+                "{:>5}  {:<40}  | {}\n",
+                l.line,
+                l.targets.join(", "),
+                text
+            ));
+        }
+        out
+    }
+}
+
+/// Imports a free-form CV. Never fails and never panics: text that fits no field is
+/// kept in `meta.x-vitae.unmapped`.
+#[must_use]
+pub fn import(text: &str) -> Import {
+    let lines = normalize::normalize(text);
+    let sections = sections::split(&lines);
+    let mut out = read(&lines, &sections, &[]);
+    // No name at the top (a LinkedIn export puts it under the sidebar): take the first
+    // `Name` / `Title` pair of lines as the header, and read again.
+    if !out.basics.contains_key("name")
+        && let Some(block) = name_block(&lines, &sections)
+    {
+        out = read(&lines, &sections, &block);
+    }
+    let (resume, placed) = out.finish();
+    Import {
+        resume,
+        lines: report(text, &lines, &placed),
+    }
+}
+
+/// A person's name on its own line, with a job title (and maybe a place) under it.
+fn name_block(lines: &[normalize::Line], sections: &[sections::Section]) -> Option<Vec<usize>> {
+    let listy = |i: usize| {
+        sections.iter().any(|s| {
+            s.body.contains(&i)
+                && matches!(
+                    s.kind,
+                    SectionKind::Skills | SectionKind::Languages | SectionKind::Interests
+                )
+        })
+    };
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].is_blank() && !lines[i].rule && !listy(i))
+        .collect();
+    content.windows(2).find_map(|w| {
+        let (a, b) = (&lines[w[0]], &lines[w[1]]);
+        let ok = !a.bullet
+            && !b.bullet
+            && b.no <= a.no + 1
+            && header::person_name(&a.text).as_deref() == Some(a.text.trim())
+            && a.text.split_whitespace().count() >= 2
+            && vocab::section_kind(&a.text).is_none()
+            && vocab::title_score(&b.text) > 0
+            && b.text.split_whitespace().count() <= 10;
+        ok.then(|| {
+            let mut block = vec![w[0], w[1]];
+            if let Some(&c) = content.iter().find(|&&c| c > w[1])
+                && lines[c].no <= b.no + 1
+                && vocab::looks_like_location(&lines[c].text)
+            {
+                block.push(c);
+            }
+            block
+        })
+    })
+}
+
+/// Reads every section; `extra_header` lines are read as part of the header.
+fn read(lines: &[normalize::Line], sections: &[sections::Section], extra_header: &[usize]) -> Out {
+    let mut out = Out::default();
+    for section in sections {
+        let heading_text = section
+            .heading
+            .map(|h| lines[h].text.clone())
+            .unwrap_or_default();
+        if let Some(h) = section.heading
+            && section.kind != SectionKind::Other
+        {
+            out.label(&lines[h].text, lines[h].no);
+        }
+        let mut idx: Vec<usize> = section
+            .body
+            .clone()
+            .filter(|i| !extra_header.contains(i))
+            .collect();
+        if section.heading.is_none() {
+            idx.extend_from_slice(extra_header);
+        }
+        match section.kind {
+            SectionKind::Contact => header::read(lines, &idx, &mut out),
+            SectionKind::Summary => fields::summary(lines, &idx, &mut out),
+            SectionKind::Skills | SectionKind::Languages | SectionKind::Interests => {
+                lists::read(section.kind, &heading_text, lines, &idx, &mut out);
+            }
+            SectionKind::Other => fields::other(lines, section.heading, &idx, &mut out),
+            kind => fields::read(kind, lines, idx, &mut out),
+        }
+    }
+    out
+}
+
+fn report(source: &str, lines: &[normalize::Line], placed: &[output::Placed]) -> Vec<LineReport> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let mut by_line: Vec<Vec<String>> = vec![Vec::new(); source.split('\n').count() + 1];
+    for p in placed {
+        if let Some(v) = by_line.get_mut(p.line)
+            && !v.contains(&p.pointer)
+        {
+            v.push(p.pointer.clone());
+        }
+    }
+    let mut has_text = vec![false; by_line.len()];
+    for l in lines {
+        if !l.is_blank()
+            && let Some(h) = has_text.get_mut(l.no)
+        {
+            *h = true;
+        }
+    }
+    source
+        .split('\n')
+        .enumerate()
+        .map(|(i, text)| {
+            let no = i + 1;
+            let text = text.strip_suffix('\r').unwrap_or(text);
+            let targets = std::mem::take(&mut by_line[no]);
+            let kind = if text.trim().is_empty() {
+                LineKind::Blank
+            } else if has_text[no] || !targets.is_empty() {
+                LineKind::Content
+            } else {
+                LineKind::Markup
+            };
+            LineReport {
+                line: no,
+                text: text.to_owned(),
+                kind,
+                targets,
+            }
+        })
+        .collect()
+}

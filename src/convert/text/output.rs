@@ -1,0 +1,465 @@
+//! The resume being built, and the record of which source line went where.
+//!
+//! Every value is placed through [`Out`], which notes the JSON pointer it was written to
+//! against the source line it came from, so the mapping report is exact by
+//! construction.
+
+use serde_json::{Map, Value};
+
+/// Where a source line went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Placed {
+    pub line: usize,
+    pub pointer: String,
+}
+
+/// Sections in the order of the standard.
+pub(crate) const SECTION_ORDER: &[&str] = &[
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+    "projects",
+];
+
+/// The resume under construction.
+#[derive(Debug, Default)]
+pub(crate) struct Out {
+    pub basics: Map<String, Value>,
+    pub location: Map<String, Value>,
+    pub profiles: Vec<Map<String, Value>>,
+    pub sections: Vec<(&'static str, Vec<Map<String, Value>>)>,
+    pub unmapped: Vec<String>,
+    pub labels: Vec<String>,
+    pub placed: Vec<Placed>,
+}
+
+impl Out {
+    fn note(&mut self, line: usize, pointer: String) {
+        if !self
+            .placed
+            .iter()
+            .rev()
+            .take(8)
+            .any(|p| p.line == line && p.pointer == pointer)
+        {
+            self.placed.push(Placed { line, pointer });
+        }
+    }
+
+    /// Records that `line` went where the last value was placed too.
+    pub fn also(&mut self, line: usize) {
+        if let Some(last) = self.placed.last().cloned() {
+            self.note(line, last.pointer);
+        }
+    }
+
+    /// Sets `basics.<key>` unless it is set; appends to it for `summary`. Returns
+    /// whether the value was used.
+    pub fn basic(&mut self, key: &str, value: &str, line: usize) -> bool {
+        let value = value.trim();
+        if value.is_empty() {
+            return false;
+        }
+        if key == "summary" {
+            if let Some(Value::String(s)) = self.basics.get_mut("summary") {
+                s.push_str("\n\n");
+                s.push_str(value);
+            } else {
+                self.basics.insert(key.to_owned(), Value::from(value));
+            }
+        } else if let Some(existing) = self.basics.get(key) {
+            // The same value again (a link and its text): the line still went there.
+            if existing.as_str() != Some(value) {
+                return false;
+            }
+        } else {
+            self.basics.insert(key.to_owned(), Value::from(value));
+        }
+        self.note(line, format!("/basics/{key}"));
+        true
+    }
+
+    /// Appends to `basics.summary` without a paragraph break (the same paragraph).
+    pub fn summary_continue(&mut self, value: &str, line: usize) {
+        if let Some(Value::String(s)) = self.basics.get_mut("summary") {
+            s.push(' ');
+            s.push_str(value.trim());
+            self.note(line, "/basics/summary".to_owned());
+        } else {
+            self.basic("summary", value, line);
+        }
+    }
+
+    /// Sets `basics.location.<key>` unless set.
+    pub fn location(&mut self, key: &str, value: &str, line: usize) -> bool {
+        let value = value.trim();
+        if value.is_empty() || self.location.contains_key(key) {
+            return false;
+        }
+        self.location.insert(key.to_owned(), Value::from(value));
+        self.note(line, format!("/basics/location/{key}"));
+        true
+    }
+
+    /// Adds a profile, unless one with the same network and username exists.
+    pub fn profile(&mut self, network: &str, username: &str, url: Option<&str>, line: usize) {
+        let username = username.trim().trim_end_matches('/');
+        let existing = self.profiles.iter().position(|p| {
+            p.get("network").and_then(Value::as_str) == Some(network)
+                && (p.get("username").and_then(Value::as_str) == Some(username)
+                    || url.is_some() && p.get("url").and_then(Value::as_str) == url)
+        });
+        let i = match existing {
+            Some(i) => i,
+            None => {
+                let mut p = Map::new();
+                p.insert("network".to_owned(), Value::from(network));
+                if !username.is_empty() {
+                    p.insert("username".to_owned(), Value::from(username));
+                }
+                if let Some(u) = url {
+                    p.insert("url".to_owned(), Value::from(u));
+                }
+                self.profiles.push(p);
+                self.profiles.len() - 1
+            }
+        };
+        self.note(line, format!("/basics/profiles/{i}"));
+    }
+
+    /// Starts a new entry in `section` and returns its index.
+    pub fn entry(&mut self, section: &'static str) -> usize {
+        let list = self.list(section);
+        list.push(Map::new());
+        list.len() - 1
+    }
+
+    fn list(&mut self, section: &'static str) -> &mut Vec<Map<String, Value>> {
+        let pos = match self.sections.iter().position(|(s, _)| *s == section) {
+            Some(p) => p,
+            None => {
+                self.sections.push((section, Vec::new()));
+                self.sections.len() - 1
+            }
+        };
+        &mut self.sections[pos].1
+    }
+
+    /// The string `section[index].key`, if set.
+    pub fn get(&mut self, section: &'static str, index: usize, key: &str) -> Option<String> {
+        self.list(section)
+            .get(index)
+            .and_then(|e| e.get(key))
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
+    }
+
+    /// Whether `section[index].key` is set.
+    pub fn has(&mut self, section: &'static str, index: usize, key: &str) -> bool {
+        self.list(section)
+            .get(index)
+            .is_some_and(|e| e.contains_key(key))
+    }
+
+    /// Sets `section[index].key` (a string) unless it is set; returns whether it was used.
+    pub fn set(
+        &mut self,
+        section: &'static str,
+        index: usize,
+        key: &str,
+        value: &str,
+        line: usize,
+    ) -> bool {
+        let value = value.trim();
+        if value.is_empty() {
+            return false;
+        }
+        let Some(entry) = self.list(section).get_mut(index) else {
+            return false;
+        };
+        if entry.contains_key(key) {
+            return false;
+        }
+        entry.insert(key.to_owned(), Value::from(value));
+        self.note(line, format!("/{section}/{index}/{key}"));
+        true
+    }
+
+    /// Appends text to `section[index].key`, a string joined with `sep`.
+    pub fn append(
+        &mut self,
+        section: &'static str,
+        index: usize,
+        key: &str,
+        value: &str,
+        sep: &str,
+        line: usize,
+    ) {
+        let value = value.trim();
+        if value.is_empty() {
+            return;
+        }
+        let Some(entry) = self.list(section).get_mut(index) else {
+            return;
+        };
+        match entry.get_mut(key) {
+            Some(Value::String(s)) => {
+                s.push_str(sep);
+                s.push_str(value);
+            }
+            _ => {
+                entry.insert(key.to_owned(), Value::from(value));
+            }
+        }
+        self.note(line, format!("/{section}/{index}/{key}"));
+    }
+
+    /// Pushes onto the array `section[index].key`.
+    pub fn push(
+        &mut self,
+        section: &'static str,
+        index: usize,
+        key: &str,
+        value: &str,
+        line: usize,
+    ) {
+        let value = value.trim();
+        if value.is_empty() {
+            return;
+        }
+        let Some(entry) = self.list(section).get_mut(index) else {
+            return;
+        };
+        let arr = entry
+            .entry(key.to_owned())
+            .or_insert_with(|| Value::Array(Vec::new()));
+        if let Value::Array(a) = arr {
+            a.push(Value::from(value));
+            let n = a.len() - 1;
+            self.note(line, format!("/{section}/{index}/{key}/{n}"));
+        }
+    }
+
+    /// Appends to the last string of the array `section[index].key` (a continued line).
+    pub fn push_continue(
+        &mut self,
+        section: &'static str,
+        index: usize,
+        key: &str,
+        value: &str,
+        line: usize,
+    ) {
+        let Some(entry) = self.list(section).get_mut(index) else {
+            return;
+        };
+        if let Some(Value::Array(a)) = entry.get_mut(key)
+            && let Some(Value::String(last)) = a.last_mut()
+        {
+            last.push(' ');
+            last.push_str(value.trim());
+            let n = a.len() - 1;
+            self.note(line, format!("/{section}/{index}/{key}/{n}"));
+        } else {
+            self.push(section, index, key, value, line);
+        }
+    }
+
+    /// Keeps a line that fits nowhere in `meta.x-vitae.unmapped`.
+    pub fn unmapped(&mut self, text: &str, line: usize) {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        self.unmapped.push(text.to_owned());
+        let n = self.unmapped.len() - 1;
+        self.note(line, format!("/meta/x-vitae/unmapped/{n}"));
+    }
+
+    /// Keeps a heading or field label as written, in `meta.x-vitae.labels`.
+    pub fn label(&mut self, text: &str, line: usize) {
+        let text = text.trim().trim_end_matches(':').trim();
+        if text.is_empty() {
+            return;
+        }
+        self.labels.push(text.to_owned());
+        let n = self.labels.len() - 1;
+        self.note(line, format!("/meta/x-vitae/labels/{n}"));
+    }
+
+    /// The finished document: basics, then sections in the standard's order, then meta.
+    pub fn finish(mut self) -> (Value, Vec<Placed>) {
+        let mut root = Map::new();
+        let mut basics = std::mem::take(&mut self.basics);
+        if !self.location.is_empty() {
+            let loc = order(
+                std::mem::take(&mut self.location),
+                &["address", "postalCode", "city", "countryCode", "region"],
+            );
+            basics.insert("location".to_owned(), Value::Object(loc));
+        }
+        if !self.profiles.is_empty() {
+            let profiles = std::mem::take(&mut self.profiles)
+                .into_iter()
+                .map(Value::Object)
+                .collect();
+            basics.insert("profiles".to_owned(), Value::Array(profiles));
+        }
+        if !basics.is_empty() {
+            let basics = order(
+                basics,
+                &[
+                    "name", "label", "image", "email", "phone", "url", "summary", "location",
+                    "profiles",
+                ],
+            );
+            root.insert("basics".to_owned(), Value::Object(basics));
+        }
+        let mut renumber: Vec<(&str, Vec<usize>)> = Vec::new();
+        for name in SECTION_ORDER {
+            if let Some((_, list)) = self.sections.iter_mut().find(|(s, _)| s == name) {
+                let keys = field_order(name);
+                let entries = std::mem::take(list);
+                // Entries left empty are dropped: renumber the pointers after them.
+                let mut new_index = Vec::with_capacity(entries.len());
+                let mut n = 0;
+                for e in &entries {
+                    new_index.push(n);
+                    if !e.is_empty() {
+                        n += 1;
+                    }
+                }
+                if n != entries.len() {
+                    renumber.push((*name, new_index));
+                }
+                let list: Vec<Value> = entries
+                    .into_iter()
+                    .filter(|e| !e.is_empty())
+                    .map(|e| Value::Object(order(e, keys)))
+                    .collect();
+                if !list.is_empty() {
+                    root.insert((*name).to_owned(), Value::Array(list));
+                }
+            }
+        }
+        if !renumber.is_empty() {
+            for p in &mut self.placed {
+                let Some(rest) = p.pointer.strip_prefix('/') else {
+                    continue;
+                };
+                let Some((section, rest)) = rest.split_once('/') else {
+                    continue;
+                };
+                let Some((_, map)) = renumber.iter().find(|(s, _)| *s == section) else {
+                    continue;
+                };
+                let (i, tail) = rest.split_once('/').unwrap_or((rest, ""));
+                if let Ok(i) = i.parse::<usize>()
+                    && let Some(j) = map.get(i)
+                    && *j != i
+                {
+                    p.pointer = if tail.is_empty() {
+                        format!("/{section}/{j}")
+                    } else {
+                        format!("/{section}/{j}/{tail}")
+                    };
+                }
+            }
+        }
+        let mut x = Map::new();
+        if !self.labels.is_empty() {
+            x.insert(
+                "labels".to_owned(),
+                Value::from(std::mem::take(&mut self.labels)),
+            );
+        }
+        if !self.unmapped.is_empty() {
+            x.insert(
+                "unmapped".to_owned(),
+                Value::from(std::mem::take(&mut self.unmapped)),
+            );
+        }
+        if !x.is_empty() {
+            let mut meta = Map::new();
+            meta.insert("x-vitae".to_owned(), Value::Object(x));
+            root.insert("meta".to_owned(), Value::Object(meta));
+        }
+        (Value::Object(root), self.placed)
+    }
+}
+
+/// The usual order of an entry's fields, per section.
+fn field_order(section: &str) -> &'static [&'static str] {
+    match section {
+        "work" => &[
+            "name",
+            "position",
+            "location",
+            "url",
+            "startDate",
+            "endDate",
+            "description",
+            "summary",
+            "highlights",
+        ],
+        "volunteer" => &[
+            "organization",
+            "position",
+            "url",
+            "startDate",
+            "endDate",
+            "summary",
+            "highlights",
+        ],
+        "education" => &[
+            "institution",
+            "url",
+            "area",
+            "studyType",
+            "startDate",
+            "endDate",
+            "score",
+            "location",
+            "summary",
+            "courses",
+        ],
+        "awards" => &["title", "date", "awarder", "summary"],
+        "certificates" => &["name", "date", "issuer", "url", "summary"],
+        "publications" => &["name", "publisher", "releaseDate", "url", "summary"],
+        "skills" => &["name", "level", "keywords"],
+        "languages" => &["language", "fluency"],
+        "interests" => &["name", "keywords", "summary"],
+        "references" => &["name", "reference"],
+        "projects" => &[
+            "name",
+            "description",
+            "highlights",
+            "keywords",
+            "startDate",
+            "endDate",
+            "url",
+            "roles",
+            "entity",
+            "type",
+        ],
+        _ => &[],
+    }
+}
+
+/// The map with `keys` first, in that order, then the rest as they came.
+fn order(mut map: Map<String, Value>, keys: &[&str]) -> Map<String, Value> {
+    let mut out = Map::new();
+    for k in keys {
+        if let Some(v) = map.shift_remove(*k) {
+            out.insert((*k).to_owned(), v);
+        }
+    }
+    out.extend(map);
+    out
+}

@@ -1,0 +1,242 @@
+//! Stage 2: cutting the lines into sections at their headings.
+//!
+//! A heading is a Markdown heading (ATX or setext), an underlined line, a bold line,
+//! an ALL-CAPS line or a short `Heading:` line. It opens a section when its words name
+//! one ([`vocab::section_kind`]: `Experience`, `Berufserfahrung`, `Werkervaring`,
+//! `Expérience`, …). When every named section uses the same style (say ALL-CAPS with a
+//! dotted underline), other headings of that style open sections too, of kind
+//! [`SectionKind::Other`]. Everything above the first section is the header.
+
+use super::normalize::Line;
+use super::vocab::{self, SectionKind};
+
+/// How a heading is set, from most to least prominent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Style {
+    /// `#` … `######`, setext (1 or 2), `<hN>`.
+    Atx(u8),
+    /// A line with a plain-text underline (`.....`, `___`) or trailing dashes.
+    Underlined,
+    /// ALL-CAPS words.
+    Caps,
+    /// A line that is bold as a whole.
+    Bold,
+    /// A short line ending with a colon.
+    Colon,
+    /// A plain short line that is exactly a section name (`Experience`).
+    Plain,
+}
+
+impl Style {
+    /// Lower ranks are more prominent.
+    pub fn rank(self) -> u8 {
+        match self {
+            Style::Atx(n) => n,
+            Style::Underlined | Style::Caps => 2,
+            Style::Bold => 7,
+            Style::Colon => 8,
+            Style::Plain => 9,
+        }
+    }
+}
+
+/// The heading style of a line, if it looks like a heading.
+pub(crate) fn heading_style(line: &Line) -> Option<Style> {
+    line.style
+}
+
+/// Works out [`heading_style`]; [`super::normalize::normalize`] stores the result.
+pub(crate) fn style_of(line: &Line) -> Option<Style> {
+    if line.rule || line.is_blank() {
+        return None;
+    }
+    let words = line.text.split_whitespace().count();
+    if let Some(level) = line.heading {
+        return Some(Style::Atx(level));
+    }
+    if line.bullet {
+        return None;
+    }
+    if line.underlined && words <= 10 {
+        return Some(Style::Underlined);
+    }
+    if line.bold && words <= 8 {
+        return Some(Style::Bold);
+    }
+    let (mut letters, mut upper) = (0, true);
+    for c in line.text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper &= c.is_uppercase();
+    }
+    if words <= 6
+        && upper
+        && !line.text.contains('@')
+        && (letters >= 5 || letters >= 2 && vocab::section_kind(&line.text).is_some())
+    {
+        return Some(Style::Caps);
+    }
+    let t = line.text.trim();
+    if t.ends_with(':') && words <= 4 {
+        return Some(Style::Colon);
+    }
+    if words <= 3
+        && !line.quote
+        && t.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '&' | '\'' | '’' | '/'))
+        && t.starts_with(char::is_uppercase)
+        && vocab::section_kind_exact(t).is_some()
+    {
+        return Some(Style::Plain);
+    }
+    None
+}
+
+/// A run of lines under one heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Section {
+    pub kind: SectionKind,
+    /// Index of the heading line; `None` for the header above the first heading.
+    pub heading: Option<usize>,
+    /// Style of the heading.
+    pub style: Option<Style>,
+    /// Indices of the lines under the heading.
+    pub body: std::ops::Range<usize>,
+}
+
+/// Cuts `lines` into sections. The first section is always the header (kind
+/// `Contact`, no heading), possibly empty.
+pub(crate) fn split(lines: &[Line]) -> Vec<Section> {
+    let styled: Vec<(usize, Style, Option<SectionKind>)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let style = heading_style(l)?;
+            let kind = vocab::section_kind(&l.text);
+            // A `Heading:` line only counts when it names a section.
+            if matches!(style, Style::Colon | Style::Plain) && kind.is_none() {
+                return None;
+            }
+            Some((i, style, kind))
+        })
+        .collect();
+    let named: Vec<Style> = styled
+        .iter()
+        .filter(|(_, _, k)| k.is_some())
+        .map(|(_, s, _)| *s)
+        .collect();
+    let dominant = (named.len() >= 2 && named.iter().all(|s| *s == named[0])).then(|| named[0]);
+    let first_named = styled
+        .iter()
+        .find(|(_, _, k)| k.is_some())
+        .map(|(i, _, _)| *i);
+
+    let mut sections = vec![Section {
+        kind: SectionKind::Contact,
+        heading: None,
+        style: None,
+        body: 0..lines.len(),
+    }];
+    for &(i, style, kind) in &styled {
+        let current = sections.last().expect("a section");
+        let kind = match kind {
+            Some(k) => {
+                // A sub-heading that names a kind of skill inside the skills section
+                // (`### Programming languages` under `## Skills`).
+                let nested = current.heading.is_some()
+                    && current.kind == SectionKind::Skills
+                    && matches!(k, SectionKind::Skills | SectionKind::Languages)
+                    && current.style.is_some_and(|s| s.rank() < style.rank());
+                if nested {
+                    continue;
+                }
+                k
+            }
+            None => {
+                let custom = Some(style) == dominant
+                    && first_named.is_some_and(|f| i > f)
+                    && super::dates::find(&lines[i].text).is_none();
+                if !custom {
+                    continue;
+                }
+                SectionKind::Other
+            }
+        };
+        if let Some(last) = sections.last_mut() {
+            last.body.end = i;
+        }
+        sections.push(Section {
+            kind,
+            heading: Some(i),
+            style: Some(style),
+            body: i + 1..lines.len(),
+        });
+    }
+    sections
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::convert::text::normalize::normalize;
+
+    fn kinds(text: &str) -> Vec<(SectionKind, String)> {
+        let lines = normalize(text);
+        split(&lines)
+            .iter()
+            .map(|s| {
+                (
+                    s.kind,
+                    s.heading.map(|h| lines[h].text.clone()).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn markdown_and_plain_headings() {
+        let text = "# Jane Doe\n\n## Berufserfahrung\n### Entwicklerin | ACME | 2019 - heute\n## Model Architecture\n\nSPRACHEN\n\nDeutsch\n\n**Education**\nx\nSkills:\n- Rust";
+        let got = kinds(text);
+        let names: Vec<SectionKind> = got.iter().map(|(k, _)| *k).collect();
+        assert_eq!(
+            names,
+            [
+                SectionKind::Contact,
+                SectionKind::Work,
+                SectionKind::Languages,
+                SectionKind::Education,
+                SectionKind::Skills
+            ]
+        );
+    }
+
+    #[test]
+    fn custom_sections_in_a_consistent_layout() {
+        let text =
+            "JANE DOE\n\nEXPERIENCE\n.....\nx\n\nPHILOSOPHY\n.....\ny\n\nEDUCATION\n.....\nz";
+        let names: Vec<SectionKind> = kinds(text).iter().map(|(k, _)| *k).collect();
+        assert_eq!(
+            names,
+            [
+                SectionKind::Contact,
+                SectionKind::Work,
+                SectionKind::Other,
+                SectionKind::Education
+            ]
+        );
+    }
+
+    #[test]
+    fn skill_categories_stay_inside_skills() {
+        let text =
+            "## Skills\n### Programming languages\n- Go\n### Tools\n- Git\n## Languages\n- German";
+        let names: Vec<SectionKind> = kinds(text).iter().map(|(k, _)| *k).collect();
+        assert_eq!(
+            names,
+            [
+                SectionKind::Contact,
+                SectionKind::Skills,
+                SectionKind::Languages
+            ]
+        );
+    }
+}
