@@ -19,6 +19,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr, clippy::dbg_macro)]
 
 pub mod diagnostic;
+pub mod diff;
 pub mod fs;
 pub mod load;
 pub mod locale;

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::{schema, validate};
+use crate::{diff, schema, validate};
 
 /// Validate, convert, migrate, diff and render JSON Resume documents.
 #[derive(Debug, Parser)]
@@ -41,17 +41,34 @@ pub enum ColorChoice {
     Never,
 }
 
+impl ColorChoice {
+    /// Whether to colour output going to a stream that `is_terminal` or not: `auto`
+    /// colours terminals unless `NO_COLOR` is set to something non-empty.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check resumes against the JSON Resume schema.
     Validate(validate::Args),
     /// Print the JSON Schema generated from vitae's models.
     Schema(schema::Args),
+    /// Show what changed between two resumes, entry by entry.
+    Diff(diff::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Validate(args) => validate::run(args, &cli.global),
         Command::Schema(args) => schema::run(args, &cli.global),
+        Command::Diff(args) => diff::run(args, &cli.global),
     }
 }

@@ -1,6 +1,7 @@
 //! The `vitae` command line: parse arguments, run one command, set the exit code.
 
 mod args;
+mod diff;
 mod input;
 mod schema;
 mod validate;

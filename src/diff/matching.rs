@@ -1,0 +1,429 @@
+//! Which entry of the old list is which entry of the new one.
+//!
+//! Entries are matched in three passes, each over what the previous left:
+//! 1. by **natural key** — the fields that name an entry in its section (a job is its
+//!    employer and position, a skill its name; see [`Identity`]), compared after
+//!    folding case and white space;
+//! 2. by **equality** — items equal as values, in order first (a longest common
+//!    subsequence), then wherever they moved ([`lists::equal_pairs`]);
+//! 3. by **similarity** — the most alike remaining pairs, best first, when they are
+//!    alike enough ([`THRESHOLD`]): a fixed typo in an employer's name, a renamed
+//!    position, a reworded highlight. At most [`MAX_COMPARISONS`] pairs are scored; on
+//!    longer lists each old item is only compared with new items near its position, so
+//!    the cost stays linear.
+//!
+//! So inserting, deleting or reordering entries shows as exactly that, and an entry
+//! edited in place is one entry with changed fields.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::{lists, similarity};
+
+/// How alike two leftover items must be (0..=1) to count as one item edited.
+pub const THRESHOLD: f64 = 0.5;
+
+/// The most pairs of leftover items scored for similarity in one list.
+pub const MAX_COMPARISONS: usize = 20_000;
+
+/// What names an entry of a list, by the list's name (`work`, `skills`, `profiles`, or
+/// any custom list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Identity {
+    list: List,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum List {
+    Work,
+    Volunteer,
+    Education,
+    Named,
+    Awards,
+    Languages,
+    Profiles,
+    Other,
+}
+
+/// A component of a key: the first of these fields the entry has.
+type Component = &'static [&'static str];
+
+/// Fields that name entries of lists vitae does not know.
+const GENERIC: Component = &[
+    "name",
+    "title",
+    "id",
+    "key",
+    "label",
+    "network",
+    "language",
+    "institution",
+    "organization",
+    "company",
+];
+
+impl Identity {
+    /// The identity of entries of the list called `name` (the last token of its pointer).
+    #[must_use]
+    pub fn of_list(name: &str) -> Identity {
+        let list = match name {
+            "work" => List::Work,
+            "volunteer" => List::Volunteer,
+            "education" => List::Education,
+            "skills" | "projects" | "certificates" | "publications" | "interests"
+            | "references" => List::Named,
+            "awards" => List::Awards,
+            "languages" => List::Languages,
+            "profiles" => List::Profiles,
+            _ => List::Other,
+        };
+        Identity { list }
+    }
+
+    fn components(self) -> &'static [Component] {
+        match self.list {
+            // `company` is the 0.0.x name of `name`.
+            List::Work => &[&["name", "company"], &["position"]],
+            List::Volunteer => &[&["organization"], &["position"]],
+            List::Education => &[&["institution"], &["studyType"], &["area"]],
+            List::Named => &[&["name"]],
+            List::Awards => &[&["title"]],
+            List::Languages => &[&["language"]],
+            List::Profiles => &[&["network"]],
+            List::Other => &[GENERIC],
+        }
+    }
+
+    /// The texts of the key fields of `entry` (None for a field it lacks).
+    fn parts(self, entry: &Value) -> Vec<Option<String>> {
+        self.components()
+            .iter()
+            .map(|fields| {
+                let map = entry.as_object()?;
+                fields.iter().find_map(|f| scalar_text(map.get(*f)?))
+            })
+            .collect()
+    }
+
+    /// The natural key of `entry`, folded; None when it has none of the key fields.
+    fn key(self, entry: &Value) -> Option<String> {
+        let parts = self.parts(entry);
+        if parts.iter().all(Option::is_none) {
+            return None;
+        }
+        let folded: Vec<String> = parts
+            .iter()
+            .map(|p| p.as_deref().map(similarity::fold).unwrap_or_default())
+            .collect();
+        Some(folded.join("\u{1f}"))
+    }
+
+    /// A short name for `entry` to show a reader: `Nordlys — Engineer`,
+    /// `University of Oslo — Master Computer Science`, `Rust`. None when the entry has
+    /// no naming field and no short text.
+    #[must_use]
+    pub fn label(self, entry: &Value) -> Option<String> {
+        let parts = self.parts(entry);
+        let present: Vec<&str> = parts.iter().flatten().map(String::as_str).collect();
+        let label = match present.as_slice() {
+            [] => first_short_text(entry)?,
+            // "Institution — studyType area"
+            [first, rest @ ..]
+                if self.list == List::Education && parts[0].is_some() && !rest.is_empty() =>
+            {
+                format!("{first} — {}", rest.join(" "))
+            }
+            present => present.join(" — "),
+        };
+        Some(clean_label(&label))
+    }
+}
+
+fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// The first short text field of an entry (or the entry itself, if text).
+fn first_short_text(entry: &Value) -> Option<String> {
+    match entry {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(map) => map.values().find_map(|v| match v {
+            Value::String(s) if !s.trim().is_empty() && s.chars().count() <= 60 => Some(s.clone()),
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
+/// One line of at most 80 characters with no control characters.
+fn clean_label(text: &str) -> String {
+    let line: String = text
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if line.chars().count() > 80 {
+        let mut cut: String = line.chars().take(79).collect();
+        cut.push('…');
+        cut
+    } else {
+        line
+    }
+}
+
+/// Matches the items of `old` with those of `new`. Returns, for each new index, the old
+/// index it continues (None for an added item); every old index appears at most once.
+pub(crate) fn match_items(old: &[Value], new: &[Value], identity: Identity) -> Vec<Option<usize>> {
+    let mut of_new: Vec<Option<usize>> = vec![None; new.len()];
+    let mut old_taken = vec![false; old.len()];
+
+    // 1. Natural keys: the k-th old entry with a key goes with the k-th new one.
+    if old.iter().chain(new).any(Value::is_object) {
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, item) in old.iter().enumerate().rev() {
+            if let Some(key) = identity.key(item) {
+                by_key.entry(key).or_default().push(i);
+            }
+        }
+        for (j, item) in new.iter().enumerate() {
+            let found = identity
+                .key(item)
+                .and_then(|key| by_key.get_mut(&key)?.pop());
+            if let Some(i) = found {
+                of_new[j] = Some(i);
+                old_taken[i] = true;
+            }
+        }
+    }
+
+    // 2. Equal values.
+    let old_left: Vec<usize> = (0..old.len()).filter(|&i| !old_taken[i]).collect();
+    let new_left: Vec<usize> = (0..new.len()).filter(|&j| of_new[j].is_none()).collect();
+    if old_left.is_empty() || new_left.is_empty() {
+        return of_new;
+    }
+    let old_hashes: Vec<u64> = old.iter().map(similarity::hash).collect();
+    let new_hashes: Vec<u64> = new.iter().map(similarity::hash).collect();
+    for (i, j) in lists::equal_pairs(&old_hashes, &new_hashes, &old_left, &new_left) {
+        // A hash collision must not pair different values.
+        if old[i] == new[j] {
+            of_new[j] = Some(i);
+            old_taken[i] = true;
+        }
+    }
+
+    // 3. Similar values.
+    let old_left: Vec<usize> = (0..old.len()).filter(|&i| !old_taken[i]).collect();
+    let new_left: Vec<usize> = (0..new.len()).filter(|&j| of_new[j].is_none()).collect();
+    for (i, j) in similar_pairs(old, new, &old_left, &new_left, identity) {
+        of_new[j] = Some(i);
+    }
+    of_new
+}
+
+/// Pairs leftover items that are alike enough, most alike first.
+fn similar_pairs(
+    old: &[Value],
+    new: &[Value],
+    old_left: &[usize],
+    new_left: &[usize],
+    identity: Identity,
+) -> Vec<(usize, usize)> {
+    let (n, m) = (old_left.len(), new_left.len());
+    if n == 0 || m == 0 {
+        return Vec::new();
+    }
+    // Compare everything with everything while that is cheap; else a band around
+    // each item's expected position among the leftovers.
+    let band = if n.saturating_mul(m) <= MAX_COMPARISONS {
+        m
+    } else {
+        (MAX_COMPARISONS / n / 2).max(1)
+    };
+    let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+    for (r, &i) in old_left.iter().enumerate() {
+        let centre = r * m / n;
+        let (lo, hi) = if band >= m {
+            (0, m)
+        } else {
+            (centre.saturating_sub(band), (centre + band + 1).min(m))
+        };
+        for &j in &new_left[lo..hi] {
+            let score = likeness(&old[i], &new[j], identity);
+            if score >= THRESHOLD {
+                scored.push((score, i, j));
+            }
+        }
+    }
+    // Best first; ties go to the pair closest in position, then to the earliest.
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| a.1.abs_diff(a.2).cmp(&b.1.abs_diff(b.2)))
+            .then_with(|| (a.1, a.2).cmp(&(b.1, b.2)))
+    });
+    let mut old_used = vec![false; old.len()];
+    let mut new_used = vec![false; new.len()];
+    let mut pairs = Vec::new();
+    for (_, i, j) in scored {
+        if !old_used[i] && !new_used[j] {
+            old_used[i] = true;
+            new_used[j] = true;
+            pairs.push((i, j));
+        }
+    }
+    pairs
+}
+
+/// How alike two entries are: for objects with key fields, half the likeness of their
+/// keys and half that of all their fields; else the likeness of the values.
+fn likeness(a: &Value, b: &Value, identity: Identity) -> f64 {
+    let (Value::Object(x), Value::Object(y)) = (a, b) else {
+        return similarity::value(a, b);
+    };
+    let content = similarity::members(x, y);
+    let (pa, pb) = (identity.parts(a), identity.parts(b));
+    let mut key_total = 0.0;
+    let mut key_count = 0usize;
+    let mut shared = false;
+    for (p, q) in pa.iter().zip(&pb) {
+        match (p, q) {
+            (Some(p), Some(q)) => {
+                shared = true;
+                key_count += 1;
+                key_total += similarity::text(p, q);
+            }
+            (None, None) => {}
+            _ => key_count += 1,
+        }
+    }
+    if shared {
+        0.5 * (key_total / key_count as f64) + 0.5 * content
+    } else {
+        content
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn items(value: Value) -> Vec<Value> {
+        value.as_array().unwrap().clone()
+    }
+
+    #[test]
+    fn keys_labels_and_fallbacks() {
+        let work = Identity::of_list("work");
+        let job = json!({"name": "Nordlys", "position": "Engineer"});
+        assert_eq!(work.label(&job).as_deref(), Some("Nordlys — Engineer"));
+        assert_eq!(
+            work.label(&json!({"company": "Old Co"})).as_deref(),
+            Some("Old Co")
+        );
+        assert_eq!(
+            work.key(&json!({"name": " NORDLYS ", "position": "engineer"})),
+            work.key(&job)
+        );
+        let education = Identity::of_list("education");
+        let degree = json!({"institution": "UiO", "studyType": "Master", "area": "Informatics"});
+        assert_eq!(
+            education.label(&degree).as_deref(),
+            Some("UiO — Master Informatics")
+        );
+        let other = Identity::of_list("x-talks");
+        assert_eq!(
+            other.label(&json!({"title": "Rust\nat scale"})).as_deref(),
+            Some("Rust at scale")
+        );
+        assert_eq!(
+            other.label(&json!({"venue": "RustConf"})).as_deref(),
+            Some("RustConf")
+        );
+        assert_eq!(other.label(&json!({"n": 1})), None);
+    }
+
+    #[test]
+    fn an_entry_inserted_at_the_top_leaves_the_others_matched() {
+        let old = items(json!([
+            {"name": "B", "position": "x"},
+            {"name": "C", "position": "y"}
+        ]));
+        let new = items(json!([
+            {"name": "A", "position": "z"},
+            {"name": "B", "position": "x", "endDate": "2020"},
+            {"name": "C", "position": "y"}
+        ]));
+        assert_eq!(
+            match_items(&old, &new, Identity::of_list("work")),
+            vec![None, Some(0), Some(1)]
+        );
+    }
+
+    #[test]
+    fn a_renamed_position_is_the_same_job() {
+        let old = items(json!([
+            {"name": "Nordlys", "position": "Engineer", "startDate": "2019-01", "highlights": ["a", "b"]}
+        ]));
+        let new = items(json!([
+            {"name": "Fjord", "position": "Barista", "startDate": "2010-01"},
+            {"name": "Nordlys", "position": "Senior Engineer", "startDate": "2019-01", "highlights": ["a", "b"]}
+        ]));
+        assert_eq!(
+            match_items(&old, &new, Identity::of_list("work")),
+            vec![None, Some(0)]
+        );
+    }
+
+    #[test]
+    fn a_different_job_at_the_same_employer_is_not_the_same_job() {
+        let old = items(json!([
+            {"name": "Nordlys", "position": "Engineer", "startDate": "2019-01", "highlights": ["a"]}
+        ]));
+        let new = items(json!([
+            {"name": "Nordlys", "position": "Head of Sales", "startDate": "2023-05", "highlights": ["z"]}
+        ]));
+        assert_eq!(
+            match_items(&old, &new, Identity::of_list("work")),
+            vec![None]
+        );
+    }
+
+    #[test]
+    fn strings_match_equal_then_similar() {
+        let old = items(json!([
+            "Shipped the billing system",
+            "Ran the on-call rota",
+            "Rust"
+        ]));
+        let new = items(json!([
+            "Rust",
+            "Shipped the new billing system",
+            "Hired 4 engineers"
+        ]));
+        assert_eq!(
+            match_items(&old, &new, Identity::of_list("highlights")),
+            vec![Some(2), Some(0), None]
+        );
+    }
+
+    #[test]
+    fn long_lists_are_compared_in_a_band() {
+        // 1,000 unkeyed, all slightly edited: each finds its partner near its position.
+        let old: Vec<Value> = (0..1000)
+            .map(|i| json!(format!("item number {i} of the list")))
+            .collect();
+        let new: Vec<Value> = (0..1000)
+            .map(|i| json!(format!("item number {i} of the lists")))
+            .collect();
+        let m = match_items(&old, &new, Identity::of_list("things"));
+        assert!(m.iter().enumerate().all(|(j, i)| *i == Some(j)), "{m:?}");
+    }
+}
