@@ -183,19 +183,32 @@ pub(crate) fn match_items(old: &[Value], new: &[Value], identity: Identity) -> V
     let mut of_new: Vec<Option<usize>> = vec![None; new.len()];
     let mut old_taken = vec![false; old.len()];
 
-    // 1. Natural keys: the k-th old entry with a key goes with the k-th new one.
+    let old_hashes: Vec<u64> = old.iter().map(similarity::hash).collect();
+    let new_hashes: Vec<u64> = new.iter().map(similarity::hash).collect();
+
+    // 1. Natural keys.
     if old.iter().chain(new).any(Value::is_object) {
-        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, item) in old.iter().enumerate().rev() {
+        let mut groups: HashMap<String, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        for (i, item) in old.iter().enumerate() {
             if let Some(key) = identity.key(item) {
-                by_key.entry(key).or_default().push(i);
+                groups.entry(key).or_default().0.push(i);
             }
         }
         for (j, item) in new.iter().enumerate() {
-            let found = identity
-                .key(item)
-                .and_then(|key| by_key.get_mut(&key)?.pop());
-            if let Some(i) = found {
+            if let Some(group) = identity.key(item).and_then(|key| {
+                let found = groups.get_mut(&key)?;
+                if found.1.is_empty() {
+                    order.push(key);
+                }
+                Some(found)
+            }) {
+                group.1.push(j);
+            }
+        }
+        for key in &order {
+            let (olds, news) = &groups[key];
+            for (i, j) in pair_group(old, new, olds, news, &old_hashes, &new_hashes, identity) {
                 of_new[j] = Some(i);
                 old_taken[i] = true;
             }
@@ -208,8 +221,6 @@ pub(crate) fn match_items(old: &[Value], new: &[Value], identity: Identity) -> V
     if old_left.is_empty() || new_left.is_empty() {
         return of_new;
     }
-    let old_hashes: Vec<u64> = old.iter().map(similarity::hash).collect();
-    let new_hashes: Vec<u64> = new.iter().map(similarity::hash).collect();
     for (i, j) in lists::equal_pairs(&old_hashes, &new_hashes, &old_left, &new_left) {
         // A hash collision must not pair different values.
         if old[i] == new[j] {
@@ -225,6 +236,78 @@ pub(crate) fn match_items(old: &[Value], new: &[Value], identity: Identity) -> V
         of_new[j] = Some(i);
     }
     of_new
+}
+
+/// Pairs entries that share a key. One each (the usual case): they go together. More:
+/// equal entries first, then the most alike, then the rest in order.
+fn pair_group(
+    old: &[Value],
+    new: &[Value],
+    olds: &[usize],
+    news: &[usize],
+    old_hashes: &[u64],
+    new_hashes: &[u64],
+    identity: Identity,
+) -> Vec<(usize, usize)> {
+    if let ([i], [j]) = (olds, news) {
+        return vec![(*i, *j)];
+    }
+    let mut pairs = Vec::new();
+    let mut old_used = vec![false; olds.len()];
+    let mut new_used = vec![false; news.len()];
+    // Equal entries.
+    for (b, &j) in news.iter().enumerate() {
+        let equal = olds
+            .iter()
+            .enumerate()
+            .find(|&(a, &i)| !old_used[a] && old_hashes[i] == new_hashes[j] && old[i] == new[j]);
+        if let Some((a, &i)) = equal {
+            old_used[a] = true;
+            new_used[b] = true;
+            pairs.push((i, j));
+        }
+    }
+    // The most alike (a group is a handful of entries; cap it anyway).
+    let mut scored = Vec::new();
+    for (a, &i) in olds
+        .iter()
+        .enumerate()
+        .filter(|(a, _)| !old_used[*a])
+        .take(64)
+    {
+        for (b, &j) in news
+            .iter()
+            .enumerate()
+            .filter(|(b, _)| !new_used[*b])
+            .take(64)
+        {
+            scored.push((likeness(&old[i], &new[j], identity), a, b));
+        }
+    }
+    scored.sort_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then_with(|| (x.1, x.2).cmp(&(y.1, y.2)))
+    });
+    for (_, a, b) in scored {
+        if !old_used[a] && !new_used[b] {
+            old_used[a] = true;
+            new_used[b] = true;
+            pairs.push((olds[a], news[b]));
+        }
+    }
+    // Beyond the cap: in order.
+    let rest_old = olds
+        .iter()
+        .enumerate()
+        .filter(|(a, _)| !old_used[*a])
+        .map(|(_, i)| *i);
+    let rest_new = news
+        .iter()
+        .enumerate()
+        .filter(|(b, _)| !new_used[*b])
+        .map(|(_, j)| *j);
+    pairs.extend(rest_old.zip(rest_new));
+    pairs
 }
 
 /// Pairs leftover items that are alike enough, most alike first.
@@ -393,6 +476,33 @@ mod tests {
         assert_eq!(
             match_items(&old, &new, Identity::of_list("work")),
             vec![None]
+        );
+    }
+
+    #[test]
+    fn entries_sharing_a_key_pair_with_their_twin() {
+        let old = items(json!([
+            {"position": "Engineer", "startDate": "2019", "highlights": []}
+        ]));
+        let new = items(json!([
+            {"position": "Engineer", "endDate": "2019"},
+            {"position": "Engineer", "startDate": "2019", "highlights": []}
+        ]));
+        assert_eq!(
+            match_items(&old, &new, Identity::of_list("work")),
+            vec![None, Some(0)]
+        );
+        let old = items(json!([
+            {"name": "Acme", "position": "Dev", "startDate": "2010", "summary": "first stint"},
+            {"name": "Acme", "position": "Dev", "startDate": "2015", "summary": "came back"}
+        ]));
+        let new = items(json!([
+            {"name": "Acme", "position": "Dev", "startDate": "2015", "summary": "came back, led the team"},
+            {"name": "Acme", "position": "Dev", "startDate": "2010", "summary": "first stint"}
+        ]));
+        assert_eq!(
+            match_items(&old, &new, Identity::of_list("work")),
+            vec![Some(1), Some(0)]
         );
     }
 

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{Change, ChangeKind, Diff, Summary};
+use super::{Change, ChangeKind, Diff, Identity, Summary};
 
 /// Longest value shown in human and Markdown output, in characters.
 const MAX_SHOWN: usize = 120;
@@ -78,8 +78,9 @@ fn human_line(out: &mut String, c: &Change, paint: Paint) {
         clean(&c.section)
     };
     let kind = paint.kind(c.kind);
-    let old = || paint.was(&show(c.old.as_ref()));
-    let new = || paint.now(&show(c.new.as_ref()));
+    let (old_text, new_text) = shown_pair(c);
+    let old = || paint.was(&old_text);
+    let new = || paint.now(&new_text);
     if c.is_entry() {
         let label = quote(c.entry.as_deref().unwrap_or_default());
         let _ = write!(out, "{}: ", paint.bold(&section));
@@ -108,10 +109,12 @@ fn human_line(out: &mut String, c: &Change, paint: Paint) {
         // A whole section.
         match c.kind {
             ChangeKind::Added if is_container(c.new.as_ref()) => {
-                let _ = write!(out, "section {kind}{}", size(c.new.as_ref()));
+                let names = entry_names(&c.section, c.new.as_ref(), quote);
+                let _ = write!(out, "section {kind}{}{names}", size(c.new.as_ref()));
             }
             ChangeKind::Removed if is_container(c.old.as_ref()) => {
-                let _ = write!(out, "section {kind}{}", size(c.old.as_ref()));
+                let names = entry_names(&c.section, c.old.as_ref(), quote);
+                let _ = write!(out, "section {kind}{}{names}", size(c.old.as_ref()));
             }
             ChangeKind::Added => {
                 let _ = write!(out, "{kind}: {}", new());
@@ -185,9 +188,10 @@ pub fn markdown(diff: &Diff, old_name: &str, new_name: &str) -> String {
 fn markdown_line(out: &mut String, c: &Change) {
     let kind = c.kind.as_str();
     let capital = capitalise(kind);
-    let old = || md_value(c.old.as_ref());
-    let new = || md_value(c.new.as_ref());
-    let label = c.entry.as_deref().map(|l| format!("**{}**", escape_md(l)));
+    let (old_text, new_text) = md_pair(c);
+    let old = || old_text.clone();
+    let new = || new_text.clone();
+    let label = c.entry.as_deref().map(bold_md);
     if c.is_entry() {
         let label = label.unwrap_or_default();
         let _ = match c.kind {
@@ -206,10 +210,12 @@ fn markdown_line(out: &mut String, c: &Change) {
     if c.field.is_empty() {
         let _ = match c.kind {
             ChangeKind::Added if is_container(c.new.as_ref()) => {
-                write!(out, "Section {kind}{}", size(c.new.as_ref()))
+                let names = entry_names(&c.section, c.new.as_ref(), bold_md);
+                write!(out, "Section {kind}{}{names}", size(c.new.as_ref()))
             }
             ChangeKind::Removed if is_container(c.old.as_ref()) => {
-                write!(out, "Section {kind}{}", size(c.old.as_ref()))
+                let names = entry_names(&c.section, c.old.as_ref(), bold_md);
+                write!(out, "Section {kind}{}{names}", size(c.old.as_ref()))
             }
             ChangeKind::Added => write!(out, "{capital}: {}", new()),
             ChangeKind::Removed => write!(out, "{capital}: {}", old()),
@@ -328,6 +334,37 @@ fn list_of(field: &str) -> &str {
     }
 }
 
+/// Entries shown by name when a whole list is added or removed.
+const MAX_NAMES: usize = 5;
+
+/// `: "A", "B" and 3 more` for a list of named entries; nothing for other values.
+fn entry_names(section: &str, value: Option<&Value>, style: fn(&str) -> String) -> String {
+    let Some(Value::Array(items)) = value else {
+        return String::new();
+    };
+    let list = section.rsplit('.').next().unwrap_or(section);
+    let identity = Identity::of_list(list);
+    let names: Vec<String> = items
+        .iter()
+        .filter(|item| item.is_object())
+        .filter_map(|item| identity.label(item))
+        .collect();
+    if names.is_empty() {
+        return String::new();
+    }
+    let shown: Vec<String> = names.iter().take(MAX_NAMES).map(|n| style(n)).collect();
+    let more = names.len().saturating_sub(MAX_NAMES);
+    if more > 0 {
+        format!(": {} and {more} more", shown.join(", "))
+    } else {
+        format!(": {}", shown.join(", "))
+    }
+}
+
+fn bold_md(text: &str) -> String {
+    format!("**{}**", escape_md(text))
+}
+
 fn is_container(value: Option<&Value>) -> bool {
     matches!(value, Some(Value::Array(_) | Value::Object(_)))
 }
@@ -381,6 +418,75 @@ fn show(value: Option<&Value>) -> String {
     }
 }
 
+/// The old and new values of a change for a terminal; two long texts are shown as
+/// excerpts around where they differ.
+fn shown_pair(c: &Change) -> (String, String) {
+    match (&c.old, &c.new) {
+        (Some(Value::String(a)), Some(Value::String(b))) if is_long(a) || is_long(b) => {
+            let (a, b) = excerpts(a, b);
+            (quote(&a), quote(&b))
+        }
+        (old, new) => (show(old.as_ref()), show(new.as_ref())),
+    }
+}
+
+/// As [`shown_pair`], for Markdown.
+fn md_pair(c: &Change) -> (String, String) {
+    match (&c.old, &c.new) {
+        (Some(Value::String(a)), Some(Value::String(b))) if is_long(a) || is_long(b) => {
+            let (a, b) = excerpts(a, b);
+            (md_text(&a), md_text(&b))
+        }
+        (old, new) => (md_value(old.as_ref()), md_value(new.as_ref())),
+    }
+}
+
+fn is_long(text: &str) -> bool {
+    text.chars().count() > MAX_SHOWN
+}
+
+/// Characters of unchanged text shown on each side of a difference.
+const CONTEXT: usize = 30;
+
+/// The parts of two texts around where they differ: a little of the common start, the
+/// differing middles, a little of the common end, with `…` where text is left out.
+fn excerpts(a: &str, b: &str) -> (String, String) {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let room = a.len().min(b.len()) - prefix;
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(room)
+        .take_while(|(x, y)| x == y)
+        .count();
+    // Start the context at a word if one starts near enough.
+    let mut start = prefix.saturating_sub(CONTEXT);
+    if start > 0
+        && let Some(space) = a[start..prefix].iter().position(|c| c.is_whitespace())
+    {
+        start += space + 1;
+    }
+    let excerpt = |text: &[char]| {
+        let end = text.len() - suffix;
+        let tail = (end + CONTEXT).min(text.len());
+        let mut out = String::new();
+        if start > 0 {
+            out.push('…');
+        }
+        out.extend(&text[start..prefix]);
+        let middle: String = text[prefix..end].iter().collect();
+        out.push_str(&cut(&middle));
+        out.extend(&text[end..tail]);
+        if tail < text.len() {
+            out.push('…');
+        }
+        out
+    };
+    (excerpt(&a), excerpt(&b))
+}
+
 /// A string in double quotes with JSON escapes.
 fn quote(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_default()
@@ -419,9 +525,14 @@ fn md_value(value: Option<&Value>) -> String {
     match value {
         None => "*(nothing)*".to_owned(),
         Some(Value::String(s)) if s.trim().is_empty() => "*(empty)*".to_owned(),
-        Some(Value::String(s)) => code(&cut(&s.split_whitespace().collect::<Vec<_>>().join(" "))),
+        Some(Value::String(s)) => md_text(&cut(s)),
         Some(other) => code(&cut(&other.to_string())),
     }
+}
+
+/// Text as Markdown inline code, its lines joined.
+fn md_text(text: &str) -> String {
+    code(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Inline code that survives backticks in the text (CommonMark code spans).
@@ -453,7 +564,7 @@ fn escape_md(text: &str) -> String {
             out.push(' ');
             continue;
         }
-        if "\\`*_[]<>#|~!&".contains(c) {
+        if "\\`*_[]<>|~&".contains(c) {
             out.push('\\');
         }
         out.push(c);
@@ -483,6 +594,21 @@ mod tests {
             "\"a\\u001b[31mb\""
         );
         assert_eq!(clean("a\u{1b}b"), "a\\u{1b}b");
+    }
+
+    #[test]
+    fn long_texts_are_shown_around_their_difference() {
+        let start = "A long opening that stays the same in both versions of the text, ".repeat(3);
+        let a = format!("{start}then the old ending.");
+        let b = format!("{start}then a new and better ending.");
+        let (x, y) = excerpts(&a, &b);
+        // Up to CONTEXT characters before the difference, starting at a word.
+        assert_eq!(x, "…versions of the text, then the old ending.");
+        assert_eq!(y, "…versions of the text, then a new and better ending.");
+        let (x, y) = excerpts(&format!("Intro. {start}"), &format!("Preface. {start}"));
+        assert!(x.starts_with("Intro. ") && x.ends_with('…'), "{x}");
+        assert!(y.starts_with("Preface. ") && y.ends_with('…'), "{y}");
+        assert!(x.chars().count() < 50);
     }
 
     #[test]
