@@ -16,30 +16,23 @@ use similar::{Algorithm, DiffTag, capture_diff_slices};
 /// O((N+M)·D) and long lists of wholly different items would make it slow.
 const LCS_LIMIT: usize = 1_000_000;
 
-/// Pairs the equal items of two sequences of hashes, restricted to the positions in
-/// `old_left` and `new_left` (ascending). Returns `(old, new)` index pairs.
-pub(crate) fn equal_pairs(
-    old: &[u64],
-    new: &[u64],
-    old_left: &[usize],
-    new_left: &[usize],
-) -> Vec<(usize, usize)> {
+/// Pairs the equal items of two sequences of hashes. Returns `(index in a, index in b)`
+/// pairs.
+pub(crate) fn equal_pairs(a: &[u64], b: &[u64]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
-    if old_left.is_empty() || new_left.is_empty() {
+    if a.is_empty() || b.is_empty() {
         return pairs;
     }
-    let a: Vec<u64> = old_left.iter().map(|&i| old[i]).collect();
-    let b: Vec<u64> = new_left.iter().map(|&j| new[j]).collect();
     let mut old_used = vec![false; a.len()];
     let mut new_used = vec![false; b.len()];
     if a.len().saturating_mul(b.len()) <= LCS_LIMIT {
-        for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
+        for op in capture_diff_slices(Algorithm::Myers, a, b) {
             let (tag, old_range, new_range) = op.as_tag_tuple();
             if tag == DiffTag::Equal {
                 for (x, y) in old_range.zip(new_range) {
                     old_used[x] = true;
                     new_used[y] = true;
-                    pairs.push((old_left[x], new_left[y]));
+                    pairs.push((x, y));
                 }
             }
         }
@@ -56,7 +49,7 @@ pub(crate) fn equal_pairs(
             continue;
         }
         if let Some(x) = waiting.get_mut(h).and_then(Vec::pop) {
-            pairs.push((old_left[x], new_left[y]));
+            pairs.push((x, y));
         }
     }
     pairs
@@ -111,15 +104,11 @@ pub(crate) fn longest_increasing(seq: &[usize], preferred: impl Fn(usize) -> boo
 mod tests {
     use super::*;
 
-    fn all(n: usize) -> Vec<usize> {
-        (0..n).collect()
-    }
-
     #[test]
     fn common_items_and_moves_are_paired() {
         let old = [1, 2, 3, 4];
         let new = [4, 1, 2, 5, 3];
-        let mut pairs = equal_pairs(&old, &new, &all(4), &all(5));
+        let mut pairs = equal_pairs(&old, &new);
         pairs.sort_unstable();
         assert_eq!(pairs, vec![(0, 1), (1, 2), (2, 4), (3, 0)]);
     }
@@ -128,18 +117,10 @@ mod tests {
     fn duplicates_are_paired_once_each() {
         let old = [7, 1, 7];
         let new = [1, 7];
-        let mut pairs = equal_pairs(&old, &new, &all(3), &all(2));
+        let mut pairs = equal_pairs(&old, &new);
         pairs.sort_unstable();
         // The common subsequence keeps `1, 7` (the second 7); the first 7 is gone.
         assert_eq!(pairs, vec![(1, 0), (2, 1)]);
-    }
-
-    #[test]
-    fn only_the_given_positions_take_part() {
-        let old = [1, 2, 3];
-        let new = [3, 2, 1];
-        let pairs = equal_pairs(&old, &new, &[0, 2], &[0]);
-        assert_eq!(pairs, vec![(2, 0)]);
     }
 
     #[test]

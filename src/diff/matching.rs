@@ -19,13 +19,14 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use super::similarity::{Feature, Features};
 use super::{lists, similarity};
 
 /// How alike two leftover items must be (0..=1) to count as one item edited.
 pub const THRESHOLD: f64 = 0.5;
 
 /// The most pairs of leftover items scored for similarity in one list.
-pub const MAX_COMPARISONS: usize = 20_000;
+pub const MAX_COMPARISONS: usize = 4096;
 
 /// What names an entry of a list, by the list's name (`work`, `skills`, `profiles`, or
 /// any custom list).
@@ -183,9 +184,6 @@ pub(crate) fn match_items(old: &[Value], new: &[Value], identity: Identity) -> V
     let mut of_new: Vec<Option<usize>> = vec![None; new.len()];
     let mut old_taken = vec![false; old.len()];
 
-    let old_hashes: Vec<u64> = old.iter().map(similarity::hash).collect();
-    let new_hashes: Vec<u64> = new.iter().map(similarity::hash).collect();
-
     // 1. Natural keys.
     if old.iter().chain(new).any(Value::is_object) {
         let mut groups: HashMap<String, (Vec<usize>, Vec<usize>)> = HashMap::new();
@@ -208,7 +206,7 @@ pub(crate) fn match_items(old: &[Value], new: &[Value], identity: Identity) -> V
         }
         for key in &order {
             let (olds, news) = &groups[key];
-            for (i, j) in pair_group(old, new, olds, news, &old_hashes, &new_hashes, identity) {
+            for (i, j) in pair_group(old, new, olds, news, identity) {
                 of_new[j] = Some(i);
                 old_taken[i] = true;
             }
@@ -221,7 +219,17 @@ pub(crate) fn match_items(old: &[Value], new: &[Value], identity: Identity) -> V
     if old_left.is_empty() || new_left.is_empty() {
         return of_new;
     }
-    for (i, j) in lists::equal_pairs(&old_hashes, &new_hashes, &old_left, &new_left) {
+    // Only leftovers are hashed: on long lists most entries matched by key.
+    let old_hashes: Vec<u64> = old_left
+        .iter()
+        .map(|&i| similarity::hash(&old[i]))
+        .collect();
+    let new_hashes: Vec<u64> = new_left
+        .iter()
+        .map(|&j| similarity::hash(&new[j]))
+        .collect();
+    for (x, y) in lists::equal_pairs(&old_hashes, &new_hashes) {
+        let (i, j) = (old_left[x], new_left[y]);
         // A hash collision must not pair different values.
         if old[i] == new[j] {
             of_new[j] = Some(i);
@@ -245,8 +253,6 @@ fn pair_group(
     new: &[Value],
     olds: &[usize],
     news: &[usize],
-    old_hashes: &[u64],
-    new_hashes: &[u64],
     identity: Identity,
 ) -> Vec<(usize, usize)> {
     if let ([i], [j]) = (olds, news) {
@@ -260,7 +266,7 @@ fn pair_group(
         let equal = olds
             .iter()
             .enumerate()
-            .find(|&(a, &i)| !old_used[a] && old_hashes[i] == new_hashes[j] && old[i] == new[j]);
+            .find(|&(a, &i)| !old_used[a] && old[i] == new[j]);
         if let Some((a, &i)) = equal {
             old_used[a] = true;
             new_used[b] = true;
@@ -268,20 +274,20 @@ fn pair_group(
         }
     }
     // The most alike (a group is a handful of entries; cap it anyway).
-    let mut scored = Vec::new();
-    for (a, &i) in olds
-        .iter()
-        .enumerate()
-        .filter(|(a, _)| !old_used[*a])
+    let olds_left: Vec<(usize, Item<'_>)> = (0..olds.len())
+        .filter(|&a| !old_used[a])
         .take(64)
-    {
-        for (b, &j) in news
-            .iter()
-            .enumerate()
-            .filter(|(b, _)| !new_used[*b])
-            .take(64)
-        {
-            scored.push((likeness(&old[i], &new[j], identity), a, b));
+        .map(|a| (a, Item::of(&old[olds[a]], identity)))
+        .collect();
+    let news_left: Vec<(usize, Item<'_>)> = (0..news.len())
+        .filter(|&b| !new_used[b])
+        .take(64)
+        .map(|b| (b, Item::of(&new[news[b]], identity)))
+        .collect();
+    let mut scored = Vec::new();
+    for (a, x) in &olds_left {
+        for (b, y) in &news_left {
+            scored.push((likeness(x, y), *a, *b));
         }
     }
     scored.sort_by(|x, y| {
@@ -329,6 +335,14 @@ fn similar_pairs(
     } else {
         (MAX_COMPARISONS / n / 2).max(1)
     };
+    let old_items: Vec<Item<'_>> = old_left
+        .iter()
+        .map(|&i| Item::of(&old[i], identity))
+        .collect();
+    let new_items: Vec<Item<'_>> = new_left
+        .iter()
+        .map(|&j| Item::of(&new[j], identity))
+        .collect();
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
     for (r, &i) in old_left.iter().enumerate() {
         let centre = r * m / n;
@@ -337,8 +351,8 @@ fn similar_pairs(
         } else {
             (centre.saturating_sub(band), (centre + band + 1).min(m))
         };
-        for &j in &new_left[lo..hi] {
-            let score = likeness(&old[i], &new[j], identity);
+        for (q, &j) in new_left.iter().enumerate().take(hi).skip(lo) {
+            let score = likeness(&old_items[r], &new_items[q]);
             if score >= THRESHOLD {
                 scored.push((score, i, j));
             }
@@ -363,23 +377,38 @@ fn similar_pairs(
     pairs
 }
 
-/// How alike two entries are: for objects with key fields, half the likeness of their
-/// keys and half that of all their fields; else the likeness of the values.
-fn likeness(a: &Value, b: &Value, identity: Identity) -> f64 {
-    let (Value::Object(x), Value::Object(y)) = (a, b) else {
-        return similarity::value(a, b);
-    };
-    let content = similarity::members(x, y);
-    let (pa, pb) = (identity.parts(a), identity.parts(b));
+/// What similarity looks at in one item, computed once.
+struct Item<'a> {
+    features: Features<'a>,
+    key: Vec<Option<Feature>>,
+}
+
+impl<'a> Item<'a> {
+    fn of(value: &'a Value, identity: Identity) -> Item<'a> {
+        Item {
+            features: Features::of(value),
+            key: identity
+                .parts(value)
+                .iter()
+                .map(|p| p.as_deref().map(Feature::text))
+                .collect(),
+        }
+    }
+}
+
+/// How alike two items are: for entries with key fields on both sides, half the
+/// likeness of their keys and half that of all their fields; else that of the values.
+fn likeness(a: &Item<'_>, b: &Item<'_>) -> f64 {
+    let content = a.features.likeness(&b.features);
     let mut key_total = 0.0;
     let mut key_count = 0usize;
     let mut shared = false;
-    for (p, q) in pa.iter().zip(&pb) {
+    for (p, q) in a.key.iter().zip(&b.key) {
         match (p, q) {
             (Some(p), Some(q)) => {
                 shared = true;
                 key_count += 1;
-                key_total += similarity::text(p, q);
+                key_total += p.likeness(q);
             }
             (None, None) => {}
             _ => key_count += 1,
