@@ -8,8 +8,11 @@
 //!    subsequence), then wherever they moved ([`lists::equal_pairs`]);
 //! 3. by **similarity** — the most alike remaining pairs, best first, when they are
 //!    alike enough ([`THRESHOLD`]): a fixed typo in an employer's name, a renamed
-//!    position, a reworded highlight. At most [`MAX_COMPARISONS`] pairs are scored; on
-//!    longer lists each old item is only compared with new items near its position, so
+//!    position, a reworded highlight. Entries whose dates (`startDate`, `date`,
+//!    `releaseDate`) both exist and differ are never paired this way: a new job with
+//!    the same title in the same city is not the old job renamed. At most
+//!    [`MAX_COMPARISONS`] pairs are scored; on longer lists each old item is only
+//!    compared with the new items nearest to where its matched neighbours put it, so
 //!    the cost stays linear.
 //!
 //! So inserting, deleting or reordering entries shows as exactly that, and an entry
@@ -240,7 +243,7 @@ pub(crate) fn match_items(old: &[Value], new: &[Value], identity: Identity) -> V
     // 3. Similar values.
     let old_left: Vec<usize> = (0..old.len()).filter(|&i| !old_taken[i]).collect();
     let new_left: Vec<usize> = (0..new.len()).filter(|&j| of_new[j].is_none()).collect();
-    for (i, j) in similar_pairs(old, new, &old_left, &new_left, identity) {
+    for (i, j) in similar_pairs(old, new, &old_left, &new_left, &of_new, identity) {
         of_new[j] = Some(i);
     }
     of_new
@@ -261,16 +264,23 @@ fn pair_group(
     let mut pairs = Vec::new();
     let mut old_used = vec![false; olds.len()];
     let mut new_used = vec![false; news.len()];
-    // Equal entries.
+    // Equal entries, found by hash (a group can be large: many jobs without a name).
+    let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (a, &i) in olds.iter().enumerate().rev() {
+        by_hash
+            .entry(similarity::hash(&old[i]))
+            .or_default()
+            .push(a);
+    }
     for (b, &j) in news.iter().enumerate() {
-        let equal = olds
-            .iter()
-            .enumerate()
-            .find(|&(a, &i)| !old_used[a] && old[i] == new[j]);
-        if let Some((a, &i)) = equal {
+        let Some(candidates) = by_hash.get_mut(&similarity::hash(&new[j])) else {
+            continue;
+        };
+        if let Some(at) = candidates.iter().rposition(|&a| old[olds[a]] == new[j]) {
+            let a = candidates.remove(at);
             old_used[a] = true;
             new_used[b] = true;
-            pairs.push((i, j));
+            pairs.push((olds[a], j));
         }
     }
     // The most alike (a group is a handful of entries; cap it anyway).
@@ -316,25 +326,29 @@ fn pair_group(
     pairs
 }
 
-/// Pairs leftover items that are alike enough, most alike first.
+/// Pairs leftover items that are alike enough, most alike first. `of_new` holds the
+/// pairs found so far (new index → old index).
 fn similar_pairs(
     old: &[Value],
     new: &[Value],
     old_left: &[usize],
     new_left: &[usize],
+    of_new: &[Option<usize>],
     identity: Identity,
 ) -> Vec<(usize, usize)> {
     let (n, m) = (old_left.len(), new_left.len());
     if n == 0 || m == 0 {
         return Vec::new();
     }
-    // Compare everything with everything while that is cheap; else a band around
-    // each item's expected position among the leftovers.
+    // Compare everything with everything while that is cheap; else each old item with
+    // the new leftovers nearest to where it is expected: just after the new place of
+    // the closest matched item before it.
     let band = if n.saturating_mul(m) <= MAX_COMPARISONS {
         m
     } else {
-        (MAX_COMPARISONS / n / 2).max(1)
+        (MAX_COMPARISONS / n / 2).max(2)
     };
+    let expected = expected_places(old.len(), of_new);
     let old_items: Vec<Item<'_>> = old_left
         .iter()
         .map(|&i| Item::of(&old[i], identity))
@@ -345,7 +359,7 @@ fn similar_pairs(
         .collect();
     let mut scored: Vec<(f64, usize, usize)> = Vec::new();
     for (r, &i) in old_left.iter().enumerate() {
-        let centre = r * m / n;
+        let centre = new_left.partition_point(|&j| j < expected[i]);
         let (lo, hi) = if band >= m {
             (0, m)
         } else {
@@ -377,6 +391,36 @@ fn similar_pairs(
     pairs
 }
 
+/// For each old index, the new index it would have if it kept its distance to the
+/// closest matched item before it (or, at the start of the list, after it).
+fn expected_places(old_len: usize, of_new: &[Option<usize>]) -> Vec<usize> {
+    let mut new_of_old: Vec<Option<usize>> = vec![None; old_len];
+    for (j, i) in of_new.iter().enumerate() {
+        if let Some(i) = i {
+            new_of_old[*i] = Some(j);
+        }
+    }
+    let first = new_of_old
+        .iter()
+        .enumerate()
+        .find_map(|(i, j)| j.map(|j| (i, j)));
+    let mut last: Option<(usize, usize)> = None;
+    new_of_old
+        .iter()
+        .enumerate()
+        .map(|(i, j)| {
+            if let Some(j) = j {
+                last = Some((i, *j));
+            }
+            match (last, first) {
+                (Some((p, q)), _) => q + (i - p),
+                (None, Some((p, q))) => q.saturating_sub(p - i),
+                (None, None) => i,
+            }
+        })
+        .collect()
+}
+
 /// What similarity looks at in one item, computed once.
 struct Item<'a> {
     features: Features<'a>,
@@ -396,9 +440,22 @@ impl<'a> Item<'a> {
     }
 }
 
-/// How alike two items are: for entries with key fields on both sides, half the
-/// likeness of their keys and half that of all their fields; else that of the values.
+/// Dates that anchor an entry in time: two entries that both have one and disagree on
+/// it are different entries, however alike their words (a new job with the same title
+/// in the same city is not the old job renamed).
+const ANCHORS: &[&str] = &["startDate", "date", "releaseDate"];
+
+/// How alike two items are: 0 when an anchor date differs; for entries with key fields
+/// on both sides, half the likeness of their keys and half that of all their fields;
+/// else that of the values.
 fn likeness(a: &Item<'_>, b: &Item<'_>) -> f64 {
+    for anchor in ANCHORS {
+        if let (Some(x), Some(y)) = (a.features.member(anchor), b.features.member(anchor))
+            && x.likeness(y) < 1.0
+        {
+            return 0.0;
+        }
+    }
     let content = a.features.likeness(&b.features);
     let mut key_total = 0.0;
     let mut key_count = 0usize;
@@ -495,6 +552,29 @@ mod tests {
     }
 
     #[test]
+    fn a_job_with_other_dates_is_not_the_old_job_renamed() {
+        let old = items(json!([
+            {"name": "Company 89 GmbH", "position": "Data Engineer", "location": "Oslo",
+             "startDate": "2009-06", "summary": "Built the billing pipeline for team 89"}
+        ]));
+        let new = items(json!([
+            {"name": "Company 100019 Inc", "position": "Data Engineer", "location": "Oslo",
+             "startDate": "2014-12", "summary": "Built the billing pipeline for team 19"}
+        ]));
+        assert_eq!(
+            match_items(&old, &new, Identity::of_list("work")),
+            vec![None]
+        );
+        // The same with the start date kept: a renamed employer.
+        let mut renamed = new.clone();
+        renamed[0]["startDate"] = json!("2009-06");
+        assert_eq!(
+            match_items(&old, &renamed, Identity::of_list("work")),
+            vec![Some(0)]
+        );
+    }
+
+    #[test]
     fn a_different_job_at_the_same_employer_is_not_the_same_job() {
         let old = items(json!([
             {"name": "Nordlys", "position": "Engineer", "startDate": "2019-01", "highlights": ["a"]}
@@ -533,6 +613,43 @@ mod tests {
             match_items(&old, &new, Identity::of_list("work")),
             vec![Some(1), Some(0)]
         );
+    }
+
+    #[test]
+    fn renamed_entries_are_found_past_the_cap_despite_insertions_and_removals() {
+        let job = |i: usize, position: &str| {
+            json!({"name": format!("Employer {i}"), "position": position,
+                   "startDate": format!("{}-01", 1950 + i % 70), "summary": format!("Did thing {i}")})
+        };
+        let old: Vec<Value> = (0..600).map(|i| job(i, "Engineer")).collect();
+        let mut new: Vec<Value> = (0..30)
+            .map(|k| json!({"name": format!("Café {k}"), "position": "Barista", "startDate": "2024-01"}))
+            .collect();
+        let mut renamed = Vec::new();
+        for i in (0..600).filter(|i| i % 10 != 5) {
+            if i % 7 == 0 {
+                renamed.push((i, new.len()));
+                new.push(job(i, "Senior Engineer"));
+            } else {
+                new.push(job(i, "Engineer"));
+            }
+        }
+        // 86 renamed + 60 removed old leftovers against 86 + 30 new ones: past the cap.
+        const { assert!(146 * 116 > MAX_COMPARISONS) };
+        let m = match_items(&old, &new, Identity::of_list("work"));
+        for (i, j) in renamed {
+            assert_eq!(m[j], Some(i), "old {i} → new {j}");
+        }
+        assert!(m[..30].iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn a_large_group_sharing_a_key_pairs_equal_entries() {
+        let job = |i: usize| json!({"name": "Freelance", "position": "Developer", "summary": format!("client {i}")});
+        let old: Vec<Value> = (0..500).map(job).collect();
+        let new: Vec<Value> = (0..500).rev().map(job).collect();
+        let m = match_items(&old, &new, Identity::of_list("work"));
+        assert!(m.iter().enumerate().all(|(j, i)| *i == Some(499 - j)));
     }
 
     #[test]

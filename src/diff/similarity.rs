@@ -104,6 +104,17 @@ impl<'a> Features<'a> {
         }
     }
 
+    /// The feature of member `key`, for an object.
+    pub(crate) fn member(&self, key: &str) -> Option<&Feature> {
+        match self {
+            Features::Members(members) => members
+                .binary_search_by(|(k, _)| (*k).cmp(key))
+                .ok()
+                .map(|at| &members[at].1),
+            Features::Single(_) => None,
+        }
+    }
+
     /// How alike two values are (0..=1): for objects, the mean likeness of their
     /// members over the keys either has (a key only one side has counts as 0).
     pub(crate) fn likeness(&self, other: &Features<'_>) -> f64 {

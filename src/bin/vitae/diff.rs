@@ -62,10 +62,14 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
         Format::JsonPatch => render::json_patch(&diff),
         Format::Markdown => render::markdown(&diff, old_name, new_name),
     };
-    stdout
+    match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
-        .context("cannot write to stdout")?;
+    {
+        // `vitae diff … | head`: the reader has seen enough.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {}
+        result => result.context("cannot write to stdout")?,
+    }
     Ok(if diff.is_empty() {
         ExitCode::SUCCESS
     } else {
