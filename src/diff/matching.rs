@@ -5,7 +5,7 @@
 //!    employer and position, a skill its name; see [`Identity`]), compared after
 //!    folding case and white space;
 //! 2. by **equality** — items equal as values, in order first (a longest common
-//!    subsequence), then wherever they moved ([`lists::equal_pairs`]);
+//!    subsequence), then wherever they moved;
 //! 3. by **similarity** — the most alike remaining pairs, best first, when they are
 //!    alike enough ([`THRESHOLD`]): a fixed typo in an employer's name, a renamed
 //!    position, a reworded highlight. Entries whose dates (`startDate`, `date`,

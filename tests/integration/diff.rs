@@ -40,7 +40,23 @@ fn load_pair(case: &str) -> (Value, Value) {
 }
 
 /// Every pair, with the number of patch operations it should take (the fewest that
-/// say what happened) and the number of changes a reader is shown.
+/// say what happened) and the number of changes a reader is shown. OLD is a resume
+/// from `fixtures/corpus/resume-json/` (see its SOURCES.tsv) unless said otherwise; NEW
+/// is that resume edited:
+/// - custom-sections (013_roschaefer): 2 of 44 projects moved, a translated description
+///   edited, a field added to a custom section;
+/// - end-date-added (005_AlecRust): the current job ended;
+/// - highlight-edited (001_0xadada): a highlight reworded, one added, one removed;
+/// - job-added-at-top (007_SelrahcD): a new job before 16;
+/// - jobs-removed-reordered (033_paskal, OLD as YAML): 2 jobs removed, 1 moved up;
+/// - json-vs-yaml (021_AanikaTahsin): the same resume as YAML;
+/// - keys-reordered (009_myugen): every object's keys reversed;
+/// - position-renamed (015_ybabel): a position lengthened, an employer's accent lost;
+/// - sections-added-removed (023_AlMarquezDev): 2 sections gone, 2 added, a custom
+///   field;
+/// - skills-changed (031_SydoxX): a skill moved to the top, one removed, one added,
+///   keywords given to another;
+/// - unicode (hand-written, YAML against JSON): CJK, accents and emoji.
 const CASES: &[(&str, usize, usize)] = &[
     ("custom-sections", 4, 4),
     ("end-date-added", 1, 1),
