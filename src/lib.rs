@@ -2,8 +2,9 @@
 //!
 //! A library for the [JSON Resume](https://jsonresume.org) standard: typed models of
 //! every section ([`model`]), a JSON Schema generated from them ([`schema`]), loading
-//! JSON, YAML and TOML with positions for every value ([`load`]), and validation with
-//! diagnostics that point at the exact line and column ([`validate`]).
+//! JSON, YAML and TOML with positions for every value ([`load`]), validation with
+//! diagnostics that point at the exact line and column ([`validate`]), and what changed
+//! between two resumes, entry by entry ([`diff`]).
 //!
 //! ```
 //! let doc = vitae::load::parse(r#"{"basics": {"name": "Ada", "email": "not an email"}}"#,
@@ -20,6 +21,7 @@
 
 pub mod convert;
 pub mod diagnostic;
+pub mod diff;
 pub mod fetch;
 pub mod fs;
 pub mod load;

@@ -3,6 +3,7 @@
 
 mod cli_convert;
 mod cli_convert_text;
+mod cli_diff;
 mod cli_migrate;
 mod cli_schema;
 mod cli_validate;
@@ -11,6 +12,7 @@ mod cli_validate_inputs;
 mod convert_corpus;
 mod convert_props;
 mod diagnostics_doc;
+mod diff;
 mod docs_fresh;
 mod load;
 mod model;

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::{convert, migrate, schema, validate};
+use crate::{convert, diff, migrate, schema, validate};
 
 /// Validate, convert, migrate, diff and render JSON Resume documents.
 #[derive(Debug, Parser)]
@@ -65,6 +65,8 @@ pub enum Command {
     Convert(convert::Args),
     /// Rewrite a resume written for an older JSON Resume version (0.0.x, 1.0.0) for the current one.
     Migrate(migrate::Args),
+    /// Show what changed between two resumes, entry by entry.
+    Diff(diff::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -73,5 +75,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Schema(args) => schema::run(args, &cli.global),
         Command::Convert(args) => convert::run(args, &cli.global),
         Command::Migrate(args) => migrate::run(args, &cli.global),
+        Command::Diff(args) => diff::run(args, &cli.global),
     }
 }

@@ -129,7 +129,7 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
         },
     };
     let (doc, import) = match reader {
-        Reader::Data { syntax, dialect } => (load(&args.input, syntax)?, dialect.map(Ok)),
+        Reader::Data { syntax, dialect } => (input::open(&args.input, syntax)?, dialect.map(Ok)),
         Reader::Text => {
             let (doc, import) = import_text(&args.input)?;
             (doc, Some(Err(import)))
@@ -183,23 +183,6 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
         )?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Reads the input; a syntax error reads `path:line:col: message`.
-pub fn load(name: &str, format: Option<Format>) -> anyhow::Result<Document> {
-    input::load(name, format).map_err(|err| match err {
-        LoadError::Syntax(e) => {
-            let shown = if name == "-" { input::STDIN_NAME } else { name };
-            anyhow::anyhow!(
-                "{shown}:{}:{}: {} syntax error: {}",
-                e.line,
-                e.column,
-                e.format,
-                e.message
-            )
-        }
-        other => anyhow::Error::new(other),
-    })
 }
 
 /// `path:line:col: message`, at the value `pointer` names (or its closest ancestor).

@@ -65,10 +65,6 @@ impl Source {
 }
 
 /// Reads and parses `input` (`-` is stdin; `http(s)://…` is fetched).
-#[allow(
-    dead_code,
-    reason = "the loader of the single-input commands (convert, migrate, diff, render)"
-)]
 pub fn load(input: &str, format: Option<Format>) -> Result<Document, LoadError> {
     let source = source_of(input);
     let bytes = source.read()?;
@@ -77,6 +73,39 @@ pub fn load(input: &str, format: Option<Format>) -> Result<Document, LoadError> 
         &bytes,
         format.or_else(|| source.format_hint()),
     )
+}
+
+/// Reads and parses `input` for a command that works on the document (convert,
+/// migrate, diff, render), with errors ready to print: a syntax error reads
+/// `path:line:col: JSON syntax error: …`, and a document that writes a key twice is
+/// refused (the first value would be silently lost; `vitae validate` lists them all).
+pub fn open(input: &str, format: Option<Format>) -> anyhow::Result<Document> {
+    let doc = load(input, format).map_err(|err| match err {
+        LoadError::Syntax(e) => {
+            let shown = source_of(input).name();
+            anyhow::anyhow!(
+                "{shown}:{}:{}: {} syntax error: {}",
+                e.line,
+                e.column,
+                e.format,
+                e.message
+            )
+        }
+        other => anyhow::Error::new(other),
+    })?;
+    if let Some((pointer, span)) = doc.duplicate_keys.first() {
+        let at = doc.position(span.start);
+        let key = pointer.rsplit('/').next().unwrap_or_default();
+        anyhow::bail!(
+            "{}:{}:{}: the key `{key}` is written twice in the same object, so one of its values would be lost: \
+             remove or merge one ({} in all; `vitae validate` lists them)",
+            doc.name,
+            at.line,
+            at.column,
+            doc.duplicate_keys.len()
+        );
+    }
+    Ok(doc)
 }
 
 /// What one command-line argument names, without looking at the file system.

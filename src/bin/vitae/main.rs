@@ -2,6 +2,7 @@
 
 mod args;
 mod convert;
+mod diff;
 mod input;
 mod migrate;
 mod schema;

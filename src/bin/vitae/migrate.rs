@@ -10,7 +10,8 @@ use vitae::convert::{self, ChangeKind, Dialect, Report, Target, legacy};
 use vitae::load::Format;
 
 use crate::args::Global;
-use crate::convert::{load, locate};
+use crate::convert::locate;
+use crate::input;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -30,7 +31,7 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
     if args.in_place && args.input == "-" {
         bail!("--in-place needs a file, not stdin: give -o PATH or leave both out to print");
     }
-    let doc = load(&args.input, None)?;
+    let doc = input::open(&args.input, None)?;
     if args.in_place && convert::detect(&doc.value) == Dialect::Fresh {
         bail!(
             "{} is a FRESH document: --in-place would replace it with JSON Resume; write elsewhere with -o (or use `vitae convert`)",
