@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::{schema, validate};
+use crate::{init, render, schema, themes, validate};
 
 /// Validate, convert, migrate, diff and render JSON Resume documents.
 #[derive(Debug, Parser)]
@@ -47,11 +47,20 @@ pub enum Command {
     Validate(validate::Args),
     /// Print the JSON Schema generated from vitae's models.
     Schema(schema::Args),
+    /// Render a resume through a theme to HTML, Markdown, text, PDF or Typst.
+    Render(render::Args),
+    /// List the built-in and local themes, or copy one to start your own.
+    Themes(themes::Args),
+    /// Write a starter resume (never overwrites a file).
+    Init(init::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Validate(args) => validate::run(args, &cli.global),
         Command::Schema(args) => schema::run(args, &cli.global),
+        Command::Render(args) => render::run(args, &cli.global),
+        Command::Themes(args) => themes::run(args, &cli.global),
+        Command::Init(args) => init::run(args, &cli.global),
     }
 }

@@ -1,8 +1,11 @@
 //! The `vitae` command line: parse arguments, run one command, set the exit code.
 
 mod args;
+mod init;
 mod input;
+mod render;
 mod schema;
+mod themes;
 mod validate;
 
 use std::process::ExitCode;
