@@ -128,7 +128,13 @@ pub(crate) fn build(theme: &Theme, locale: &'static Locale, fuel: u64) -> Enviro
     });
     env.add_filter("mailto", |state: &State, email: Value| {
         let email = email.as_str().unwrap_or_default().trim();
-        let url = (!email.is_empty()).then(|| format!("mailto:{email}"));
+        let plausible = email.matches('@').count() == 1
+            && !email.starts_with('@')
+            && !email.ends_with('@')
+            && !email
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || "\"'<>()[]\\,;:".contains(c));
+        let url = plausible.then(|| format!("mailto:{email}"));
         link(state, url.as_deref(), &Value::from(email))
     });
     env.add_filter("tel", |state: &State, phone: Value| {

@@ -329,11 +329,13 @@ const MARKDOWN_SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '|'
 /// anywhere get a backslash, and so does a leading `#`, `-`, `+`, `=` or the `.`/`)` of
 /// a leading number, which would start a heading or a list. Line breaks become spaces.
 pub fn escape_markdown_into(text: &str, out: &mut String) {
-    let text = text.trim_start();
     let lead_digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let followed_by_space = |i: usize| text[i..].chars().nth(1).is_none_or(char::is_whitespace);
     for (i, c) in text.char_indices() {
-        let at_start = i == 0 && matches!(c, '#' | '-' | '+' | '=');
-        let list_number = lead_digits > 0 && i == lead_digits && matches!(c, '.' | ')');
+        let at_start =
+            i == 0 && (matches!(c, '#' | '=') || (matches!(c, '-' | '+') && followed_by_space(i)));
+        let list_number =
+            lead_digits > 0 && i == lead_digits && matches!(c, '.' | ')') && followed_by_space(i);
         if MARKDOWN_SPECIAL.contains(&c) || at_start || list_number {
             out.push('\\');
             out.push(c);
@@ -560,6 +562,8 @@ mod tests {
         assert_eq!(escape_markdown("- item"), r"\- item");
         assert_eq!(escape_markdown("1. first"), r"1\. first");
         assert_eq!(escape_markdown("C# and 2.5"), "C# and 2.5");
+        assert_eq!(escape_markdown("4.0"), "4.0");
+        assert_eq!(escape_markdown(" · "), " · ");
         assert_eq!(escape_markdown("[x](javascript:y)"), r"\[x\](javascript:y)");
         assert_eq!(escape_markdown("a | b\nc"), r"a \| b c");
     }

@@ -241,7 +241,8 @@ fn assert_html_is_safe(theme: &str, html: &str) {
             panic!("theme {theme}: resource loaded by <{tag}> ({at})");
         }
     }
-    assert!(!lower.contains("javascript:"), "theme {theme}");
+    // `javascript:` URLs may show as text (escaped), never as a link target: every
+    // real tag's `href` was checked above.
 }
 
 #[test]
@@ -358,7 +359,7 @@ fn output_format_follows_the_extension_and_the_theme() {
     for (file, start) in [
         ("out.html", "<!DOCTYPE html>"),
         ("out.md", "# Richard Hendriks"),
-        ("out.txt", "RICHARD HENDRIKS"),
+        ("out.txt", "Richard Hendriks\n================"),
         ("out.typ", "#let accent"),
     ] {
         let out = run(dir.path(), &["render", sample, "-o", file]);
@@ -396,7 +397,7 @@ fn text_theme_wraps_at_80_columns() {
     for line in out.lines() {
         assert!(line.chars().count() <= 80, "line too long: {line}");
     }
-    assert!(out.contains("ERIC KOEPKE"));
+    assert!(out.starts_with("Eric Koepke\n===========\n"), "{out}");
     // Markdown in text fields is reduced to plain text.
     assert!(out.contains("building data centric solutions"));
     assert!(!out.contains("**"), "{out}");
