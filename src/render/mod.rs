@@ -433,10 +433,10 @@ fn template_error(theme: &Theme, err: &minijinja::Error) -> RenderError {
     let mut innermost = err;
     let mut current: &dyn std::error::Error = err;
     while let Some(next) = current.source() {
-        if let Some(e) = next.downcast_ref::<minijinja::Error>() {
-            if e.name().is_some() {
-                innermost = e;
-            }
+        if let Some(e) = next.downcast_ref::<minijinja::Error>()
+            && e.name().is_some()
+        {
+            innermost = e;
         }
         current = next;
     }

@@ -137,10 +137,10 @@ fn describe_one(world: &ResumeWorld, diag: &SourceDiagnostic) -> String {
         out.push_str(&format!("line {} of the generated source: ", l + 1));
     }
     out.push_str(&diag.message);
-    if let Some(l) = line {
-        if let Some(text) = world.main.text().lines().nth(l) {
-            out.push_str(&format!("\n {:>4} | {}", l + 1, text.trim_end()));
-        }
+    if let Some(l) = line
+        && let Some(text) = world.main.text().lines().nth(l)
+    {
+        out.push_str(&format!("\n {:>4} | {}", l + 1, text.trim_end()));
     }
     for hint in &diag.hints {
         out.push_str(&format!("\n  hint: {}", hint.v));

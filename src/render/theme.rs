@@ -459,14 +459,14 @@ fn list_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
         };
         if kind.is_dir() {
             list_files(root, &path, out);
-        } else if kind.is_file() {
-            if let Ok(rel) = path.strip_prefix(root) {
-                let parts: Vec<String> = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect();
-                out.push(parts.join("/"));
-            }
+        } else if kind.is_file()
+            && let Ok(rel) = path.strip_prefix(root)
+        {
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            out.push(parts.join("/"));
         }
     }
 }

@@ -295,7 +295,10 @@ fn pdf_themes_with_poppler() {
             );
         }
         let pages = pdf_pages(&pdf);
-        assert!((1..=2).contains(&pages), "{theme}: the sample on {pages} pages");
+        assert!(
+            (1..=2).contains(&pages),
+            "{theme}: the sample on {pages} pages"
+        );
 
         let pdf = out_dir.join(format!("{theme}-seed.pdf"));
         render_to(&fixture("text/seed-cv.resume.json"), theme, &pdf);
