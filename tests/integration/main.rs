@@ -1,10 +1,12 @@
 //! Integration tests: one binary (link time matters on small machines), one module per
 //! concern.
 
+mod browser;
 mod cli_convert;
 mod cli_convert_text;
 mod cli_diff;
 mod cli_migrate;
+mod cli_render;
 mod cli_schema;
 mod cli_validate;
 mod cli_validate_formats;

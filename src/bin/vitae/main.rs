@@ -3,9 +3,12 @@
 mod args;
 mod convert;
 mod diff;
+mod init;
 mod input;
 mod migrate;
+mod render;
 mod schema;
+mod themes;
 mod validate;
 
 use std::process::ExitCode;
