@@ -234,7 +234,7 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
         mine
     };
     let mut results: Vec<(usize, R)> = std::thread::scope(|s| {
-        let helpers: Vec<_> = (1..threads).map(|_| s.spawn(&work)).collect();
+        let helpers: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
         let mut all = work();
         for helper in helpers {
             all.extend(
