@@ -561,6 +561,29 @@ fn themes_copy_makes_an_editable_theme() {
 }
 
 #[test]
+fn a_local_theme_named_like_a_built_in_one_is_listed_once_as_the_override() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(
+        dir.path(),
+        &["themes", "--copy", "classic", "themes/classic"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = render_ok(dir.path(), &["themes"]);
+    let classic: Vec<&str> = list
+        .lines()
+        .filter(|l| l.split_whitespace().next() == Some("classic"))
+        .collect();
+    assert_eq!(classic.len(), 1, "{list}");
+    assert!(classic[0].contains("(overrides built-in)"), "{list}");
+    // The other built-ins are still listed as such.
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("modern ") && l.contains("built-in")),
+        "{list}"
+    );
+}
+
+#[test]
 fn init_writes_a_starter_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let out = run(dir.path(), &["init"]);

@@ -40,12 +40,26 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         match theme {
-            Ok(t) => rows.push([
-                folder,
-                t.format().to_string(),
-                dir.display().to_string(),
-                t.description().to_owned(),
-            ]),
+            Ok(t) => {
+                // `--theme NAME` picks the local folder first: it takes the built-in's row.
+                let builtin = rows
+                    .iter()
+                    .position(|r| r[0] == folder && r[2] == "built-in");
+                let source = match builtin {
+                    Some(_) => format!("{} (overrides built-in)", dir.display()),
+                    None => dir.display().to_string(),
+                };
+                let row = [
+                    folder,
+                    t.format().to_string(),
+                    source,
+                    t.description().to_owned(),
+                ];
+                match builtin {
+                    Some(i) => rows[i] = row,
+                    None => rows.push(row),
+                }
+            }
             Err(err) => {
                 // A broken local theme is reported; the listing goes on.
                 eprintln!("warning: {err}");
