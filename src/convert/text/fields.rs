@@ -166,7 +166,13 @@ pub(crate) fn read(kind: SectionKind, lines: &[Line], idx: Vec<usize>, out: &mut
     let name = section_name(kind);
     let (intro, list) = entries::split(lines, idx);
     for &i in &intro {
-        if !lines[i].is_blank() && !lines[i].rule {
+        if lines[i].is_blank() || lines[i].rule {
+            continue;
+        }
+        // `### Journal Articles` above the first article: a sub-heading.
+        if heading_style(&lines[i]).is_some() && vocab::section_kind(&lines[i].text) == Some(kind) {
+            out.label(&lines[i].text, lines[i].no);
+        } else {
             out.unmapped(&lines[i].text, lines[i].no);
         }
     }
@@ -187,9 +193,26 @@ pub(crate) fn read(kind: SectionKind, lines: &[Line], idx: Vec<usize>, out: &mut
     };
     let mut prev_org: Option<(String, usize)> = None;
     for (entry, h) in list.iter().zip(headers) {
+        // A certificate listed with the degrees goes with the certificates.
+        let (kind, name, h) = if kind == SectionKind::Education && is_certificate(&h) {
+            let h = header_of(SectionKind::Certificates, lines, entry);
+            (SectionKind::Certificates, "certificates", h)
+        } else {
+            (kind, name, h)
+        };
         let k = out.entry(name);
         let single = h.parts.len() == 1;
+        let cited = kind == SectionKind::Publications
+            && entry.header.len() == 1
+            && cite(k, &lines[entry.header[0]], out);
         match kind {
+            _ if cited => {
+                for (url, no) in &h.urls {
+                    if let Some(u) = header::clean_url(url) {
+                        out.set(name, k, "url", &u, *no);
+                    }
+                }
+            }
             SectionKind::Work | SectionKind::Volunteer => job(name, k, &h, majority, out),
             SectionKind::Education => school(k, &h, out),
             _ => other_entry(kind, name, k, &h, out),
@@ -210,6 +233,104 @@ pub(crate) fn read(kind: SectionKind, lines: &[Line], idx: Vec<usize>, out: &mut
         }
         body(kind, name, k, lines, entry, out);
     }
+}
+
+/// Whether an entry of the education names a certificate, not a degree:
+/// `ISTQB Certified Tester`, `Zertifikat Projektmanagement (IHK)`.
+fn is_certificate(h: &Header) -> bool {
+    let Some((first, _)) = h.parts.first() else {
+        return false;
+    };
+    let f = fold(first);
+    (f.contains("certifi") || f.contains("zertifi") || f.contains("certificat"))
+        && !h.parts.iter().any(|(p, _)| {
+            vocab::institution_score(p) > 0
+                || vocab::degree_prefix(p).is_some()
+                || ["bachelor", "master", "diplom", "phd", "doctor"]
+                    .iter()
+                    .any(|d| fold(p).contains(d))
+        })
+}
+
+/// A publication written as a reference: `Doe, J. (2022). Title. Venue, 10, 1–9.` or
+/// `J. Doe, "Title," in Proc. Venue, 2020.` or `"Title", Venue, Place, 2023`. The
+/// title, the venue (the publisher), and the reference as written in the summary.
+/// `false` when the line is no reference.
+fn cite(k: usize, line: &Line, out: &mut Out) -> bool {
+    let text = line.text.trim();
+    let Some((title, venue)) = apa(text).or_else(|| quoted(text)) else {
+        return false;
+    };
+    let no = line.no;
+    out.set("publications", k, "name", title, no);
+    if let Some(v) = venue {
+        out.set("publications", k, "publisher", v, no);
+    }
+    out.set("publications", k, "summary", text, no);
+    true
+}
+
+/// `Authors (2022). Title. Venue, 10(3), 455–470.`: the title and the venue.
+fn apa(text: &str) -> Option<(&str, Option<&str>)> {
+    // `(2022).`, `(2022, March).`
+    let open = text.find(" (")? + 1;
+    let close = text[open..].find(')')? + open;
+    let inside = &text[open + 1..close];
+    if inside.len() > 20 || !inside.chars().take(4).all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let after = text[close + 1..].strip_prefix('.')?.trim_start();
+    let end = sentence_end(after)?;
+    let title = after[..end].trim();
+    let rest = after[end + 1..].trim_start();
+    let rest = rest.strip_prefix("In ").unwrap_or(rest).trim();
+    Some((title, venue_of(rest)))
+}
+
+/// `"Title", Venue, Place, 2023` and `A. Doe, "Title," in Proc. X, 2020`.
+fn quoted(text: &str) -> Option<(&str, Option<&str>)> {
+    let (open_q, close_q) = if text.contains('“') {
+        ('“', '”')
+    } else {
+        ('"', '"')
+    };
+    let open = text.find(open_q)?;
+    let close = text[open + open_q.len_utf8()..].find(close_q)? + open + open_q.len_utf8();
+    let title = text[open + open_q.len_utf8()..close]
+        .trim()
+        .trim_end_matches([',', '.']);
+    if title.split_whitespace().count() < 2 {
+        return None;
+    }
+    let rest = text[close + close_q.len_utf8()..]
+        .trim_start_matches([',', '.', ' '])
+        .trim();
+    let rest = rest
+        .strip_prefix("in ")
+        .or_else(|| rest.strip_prefix("In "))
+        .unwrap_or(rest);
+    Some((title, venue_of(rest)))
+}
+
+/// The venue at the start of what follows a title: up to the first comma (before the
+/// volume, the pages, a place or a year) or the end.
+fn venue_of(rest: &str) -> Option<&str> {
+    let end = rest.find(", ").unwrap_or(rest.len());
+    let v = rest[..end].trim().trim_end_matches('.').trim();
+    (!v.is_empty() && v.chars().any(char::is_alphabetic)).then_some(v)
+}
+
+/// The byte offset of the full stop (or `?`, `!`) that ends the first sentence.
+fn sentence_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).find(|&i| {
+        matches!(bytes[i], b'.' | b'?' | b'!')
+            && (i + 1 == bytes.len() || bytes[i + 1] == b' ')
+            // not an initial or an abbreviation: `J.`, `e.g.`, `Vol.`
+            && i >= 3
+            && bytes[i - 1].is_ascii_alphanumeric()
+            && bytes[i - 2].is_ascii_alphanumeric()
+    })
 }
 
 /// Cuts the header lines of an entry into parts.
@@ -241,6 +362,14 @@ fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
         if text.is_empty() {
             continue;
         }
+        // `Indeed, Austin, TX` under a title: the organisation, then its place.
+        if kind != SectionKind::Education
+            && let Some((org, place)) = org_and_place(&text)
+        {
+            h.parts.push((org.to_owned(), no));
+            h.locations.push((place.to_owned(), no));
+            continue;
+        }
         if vocab::looks_like_location(&text) && kind != SectionKind::Education
             || is_pure_location(&text)
         {
@@ -250,19 +379,25 @@ fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
         // `**Bold** plain`: the bold part is a part of its own.
         let mut pieces = Vec::new();
         // `Indian Institute of Technology, Madras`: a school's name keeps its commas.
+        let first_piece = text.split(", ").next().unwrap_or("");
         let allow_comma = allow_comma_kind
             && !(kind == SectionKind::Education
-                && vocab::institution_score(&text) > 0
+                && vocab::institution_score(first_piece) > 0
                 && !vocab::mentions_degree(&text)
                 && vocab::degree_prefix(&text).is_none());
         let strongest = strongest_separator(&text, allow_comma);
-        if let Some(&(s, e)) = line.marks.first()
-            && s == 0
-            && e < line.text.len()
-            && strongest.is_none_or(|g| g == 3)
-            && text.starts_with(line.text[s..e].trim())
+        // (A mark covers whole words: `**Grant**,` is marked up to its comma.)
+        let bold_text = line
+            .marks
+            .first()
+            .filter(|&&(s, e)| s == 0 && e < line.text.len())
+            .map(|&(s, e)| line.text[s..e].trim().trim_end_matches([',', ';']))
+            .filter(|b| !b.is_empty() && text.starts_with(b));
+        if let Some(bold) = bold_text
+            && (strongest.is_none_or(|g| g == 3)
+                || text[bold.len()..].trim_start().starts_with(','))
         {
-            let bold = line.text[s..e].trim().to_owned();
+            let bold = bold.to_owned();
             let rest = text[bold.len()..]
                 .trim()
                 .trim_start_matches(['-', '–', '—', ',', '|', ':'])
@@ -296,19 +431,12 @@ fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
                 h.at = true;
             }
             // Certificates and talks: a second part only when it names an issuer.
-            let names_org = |t: &str| {
-                vocab::org_score(t) > 0
-                    || t.split_whitespace()
-                        .filter(|w| w.starts_with(char::is_uppercase))
-                        .count()
-                        >= 2
-            };
             if matches!(kind, SectionKind::Certificates | SectionKind::Publications) {
-                if parts.len() == 2 && !names_org(&parts[1]) {
+                if parts.len() == 2 && !names_issuer(&parts[1], strongest == Some(3)) {
                     parts = vec![text.clone()];
                 } else if parts.len() == 1
                     && let Some((name, issuer)) = parts[0].rsplit_once(", ")
-                    && names_org(issuer)
+                    && names_issuer(issuer, true)
                 {
                     parts = vec![name.to_owned(), issuer.to_owned()];
                 }
@@ -316,12 +444,23 @@ fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
             pieces = parts;
         }
         for piece in pieces {
+            // `London (hybrid)`: a place with a remark stays whole.
+            if kind != SectionKind::Education
+                && !h.parts.is_empty()
+                && piece.ends_with(')')
+                && vocab::looks_like_location(&piece)
+            {
+                h.locations.push((piece, no));
+                continue;
+            }
             let (core, remarks) = brackets(&piece);
             for r in remarks {
                 for item in lists::split_items(&r) {
                     if header::looks_like_url(&item) {
                         h.urls.push((item, no));
-                    } else if vocab::looks_like_location(&item) {
+                    } else if kind == SectionKind::Education && is_score(&item) {
+                        h.parts.push((item, no));
+                    } else if vocab::looks_like_location(&item) || place_name(&item) {
                         h.locations.push((item, no));
                     } else {
                         h.notes.push((item, no));
@@ -351,6 +490,48 @@ fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
         }
     }
     h
+}
+
+/// `Indeed, Austin, TX`, `SAP SE, Walldorf (Germany)`: an organisation before a place
+/// that the words say is one. `None` when the first part is a place too.
+fn org_and_place(text: &str) -> Option<(&str, &str)> {
+    let (org, place) = text.split_once(", ")?;
+    let place = place.trim();
+    let org = org.trim();
+    let known_place = vocab::looks_like_location(place)
+        || place.split_once(" (").is_some_and(|(p, rest)| {
+            vocab::looks_like_location(&format!("{p}, {}", rest.trim_end_matches(')')))
+        });
+    (known_place
+        && !vocab::looks_like_location(org)
+        && !org.is_empty()
+        && vocab::title_score(org) == 0
+        && strongest_separator(org, false).is_none()
+        && org.split_whitespace().count() <= 6)
+        .then_some((org, place))
+}
+
+/// Whether the part after a certificate's name names who issued it: an organisation
+/// (`Human Factors International`, `AXELOS`, `Scrum.org`), not more of the name
+/// (`Associate`, `Advanced Level Test Manager`, `SAP S/4HANA for Financial Accounting`).
+/// After a comma a single brand (`Microsoft`) is an issuer too.
+fn names_issuer(text: &str, after_comma: bool) -> bool {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let acronym = words.len() == 1
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && t.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
+    let name_like = !words.is_empty()
+        && words.len() <= if after_comma { 4 } else { 3 }
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "of" | "the" | "and" | "&"))
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '/' | '+' | '#'))
+        && (after_comma || words.len() >= 2);
+    vocab::org_score(t) > 0 || vocab::institution_score(t) > 0 || acronym || name_like
 }
 
 /// A place and nothing else: `Helsinki, Finland`, `Remote`.
@@ -400,7 +581,7 @@ fn strip_connectors(text: &str) -> String {
 
 /// Separators by strength. Group 3 is the comma.
 const SEPARATORS: &[&[&str]] = &[
-    &["|"],
+    &["|", " · ", " • "],
     &[" — ", " – ", " -- ", " - ", " —", "— ", " –", "– "],
     &[" at ", " @ ", " bei ", " chez ", " bij ", " en la ", " na "],
     &[", "],
@@ -414,7 +595,7 @@ fn strongest_separator(text: &str, allow_comma: bool) -> Option<usize> {
     }
     let outside = outside_brackets(text);
     let may_have = |g: usize| match g {
-        0 => outside.contains('|'),
+        0 => outside.contains(['|', '·', '•']),
         1 => outside.contains(['—', '–', '-']),
         3 => allow_comma && outside.contains(','),
         _ => true,
@@ -545,15 +726,62 @@ fn brackets(text: &str) -> (String, Vec<String>) {
     }
     // Remarks that hold a link or a place leave the text; others are part of it:
     // `Professor (adjunct professor)`, `WITTDTJR (What It Takes To Do The Job Right)`.
+    // `OutSystems (Linda-a-Velha)`: a name in brackets after an organisation is its place.
+    let ends_with_remark = text.trim_end().ends_with(')');
+    let core_is_title = vocab::title_score(&core) > 0;
     let (out, keep): (Vec<String>, Vec<String>) = remarks.into_iter().partition(|r| {
         lists::split_items(r)
             .iter()
             .any(|i| header::looks_like_url(i) || vocab::looks_like_location(i))
+            || ends_with_remark && !core_is_title && place_name(r)
     });
     if !keep.is_empty() {
         return (strip_remarks(text, &out), out);
     }
     (core.split_whitespace().collect::<Vec<_>>().join(" "), out)
+}
+
+/// Whether a bracketed remark reads like the name of a place: one to three capitalised
+/// words (`Lisbon`, `Linda-a-Velha`, `Frankfurt am Main`), not an organisation, a title,
+/// an acronym or a kind of contract.
+fn place_name(text: &str) -> bool {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && t.starts_with(char::is_uppercase)
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '&' | '/' | ':' | '.'))
+        && !(t
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "am" | "an" | "der" | "de" | "la" | "le" | "upon" | "on" | "sur"
+                )
+        })
+        && vocab::org_score(t) == 0
+        && vocab::institution_score(t) == 0
+        && vocab::title_score(t) == 0
+        && !matches!(
+            fold(t).as_str(),
+            "part-time"
+                | "full-time"
+                | "contract"
+                | "freelance"
+                | "temporary"
+                | "teilzeit"
+                | "vollzeit"
+                | "minijob"
+                | "internship"
+                | "praktikum"
+                | "hybrid"
+                | "remote"
+        )
 }
 
 /// The text with the given bracketed remarks removed.
@@ -603,11 +831,7 @@ fn job(section: &'static str, k: usize, h: &Header, majority: Option<Order>, out
             head.split_whitespace().last().is_some_and(|w| {
                 vocab::org_score(w) > 0
                     || (w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
-            }) && (1..=3).contains(&tail.split_whitespace().count())
-                && tail
-                    .split_whitespace()
-                    .all(|w| w.starts_with(char::is_uppercase))
-                && !tail.chars().any(|c| c.is_ascii_digit())
+            }) && place_words(tail)
         };
         if let Some((head, tail)) = p.rsplit_once(", ")
             && (vocab::looks_like_location(tail) || after_company(head, tail))
@@ -642,16 +866,24 @@ fn job(section: &'static str, k: usize, h: &Header, majority: Option<Order>, out
                 Order::OrgFirst => (1, 0),
             };
             out.set(section, k, "position", &parts[t].0, parts[t].1);
-            out.set(section, k, org_key, &parts[o].0, parts[o].1);
             let mut extra = &parts[2..];
+            // `Title, Chair of Mechanics, University of Würzburg`: the organisation goes on.
+            let mut org = parts[o].0.clone();
+            while o == 1
+                && let Some((next, no)) = extra.first()
+                && *no == parts[o].1
+                && university(next)
+                && !university(&org)
+                && !vocab::looks_like_location(next)
+            {
+                org.push_str(", ");
+                org.push_str(next);
+                extra = &extra[1..];
+            }
+            out.set(section, k, org_key, &org, parts[o].1);
             // `Title, Company, Bonn`: a place last.
             if let Some((last, no)) = extra.last()
-                && (vocab::looks_like_location(last)
-                    || ((1..=3).contains(&last.split_whitespace().count())
-                        && last
-                            .split_whitespace()
-                            .all(|w| w.starts_with(char::is_uppercase))
-                        && !last.chars().any(|c| c.is_ascii_digit())))
+                && (vocab::looks_like_location(last) || place_words(last))
             {
                 out.append(section, k, "location", last, ", ", *no);
                 extra = &extra[..extra.len() - 1];
@@ -666,6 +898,47 @@ fn job(section: &'static str, k: usize, h: &Header, majority: Option<Order>, out
         }
     }
     places_urls_notes(section, k, h, out);
+}
+
+/// Whether a part names a university or a company as a whole, the parent of a chair
+/// or a department named before it.
+fn university(text: &str) -> bool {
+    let f = fold(text);
+    [
+        "universit",
+        "hochschule",
+        "college",
+        "institute of technology",
+    ]
+    .iter()
+    .any(|u| f.contains(u))
+        || vocab::org_score(text) > 0 && !f.contains("department") && !f.contains("lehrstuhl")
+}
+
+/// Whether a part is the name of a place by its form: one to three capitalised words
+/// (`Bonn`, `Lohr am Main`, `Sankt Augustin`), no digits, no organisation or school.
+fn place_words(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let particle = |w: &str| {
+        matches!(
+            w,
+            "am" | "an" | "der" | "im" | "upon" | "on" | "sur" | "de" | "la"
+        )
+    };
+    (1..=4).contains(&words.len())
+        && words.iter().filter(|w| !particle(w)).count() <= 3
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || particle(w))
+        && !text
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '&' | '/' | ':' | '@'))
+        && vocab::org_score(text) == 0
+        && vocab::institution_score(text) == 0
+        && vocab::title_score(text) == 0
 }
 
 /// Places, URLs and remarks of a header.
@@ -687,6 +960,10 @@ fn places_urls_notes(section: &'static str, k: usize, h: &Header, out: &mut Out)
         match header::clean_url(url) {
             Some(u) if !out.has(section, k, "url") => {
                 out.set(section, k, "url", &u, *no);
+            }
+            // The same link twice (its text and its target): the line went there.
+            Some(u) if out.get(section, k, "url").as_deref() == Some(u.as_str()) => {
+                out.touch(section, k, "url", *no);
             }
             _ => {
                 let key = note_key(section);
@@ -717,13 +994,18 @@ fn school(k: usize, h: &Header, out: &mut Out) {
         if is_score(p)
             && (out.has("education", k, "studyType") || out.has("education", k, "institution"))
         {
-            out.set("education", k, "score", p, *no);
+            set_score(k, p, *no, out);
             continue;
         }
         if !out.has("education", k, "studyType")
             && (vocab::degree_prefix(p).is_some() || vocab::mentions_degree(p))
         {
             degree(k, p, *no, out);
+            continue;
+        }
+        // `EQF level 7`, `DQR-Niveau 6`: the level of a qualification framework.
+        if qualification_level(p) {
+            out.append("education", k, "summary", p, "\n", *no);
             continue;
         }
         if !out.has("education", k, "institution")
@@ -739,17 +1021,96 @@ fn school(k: usize, h: &Header, out: &mut Out) {
         leftovers.push((p.clone(), *no));
     }
     for (p, no) in leftovers {
-        if !out.has("education", k, "institution") {
+        if let Some(area) = study_of(&p)
+            && !out.has("education", k, "area")
+        {
+            out.set("education", k, "area", area, no);
+            out.label(p[..p.len() - area.len()].trim(), no);
+        } else if !out.has("education", k, "institution") {
             out.set("education", k, "institution", &p, no);
         } else if !out.has("education", k, "area") {
             out.set("education", k, "area", &p, no);
         } else if is_score(&p) && !out.has("education", k, "score") {
-            out.set("education", k, "score", &p, no);
+            set_score(k, &p, no, out);
         } else {
             out.append("education", k, "summary", &p, "\n", no);
         }
     }
     places_urls_notes("education", k, h, out);
+}
+
+/// `EQF level 7`, `NQF Level 6`, `DQR-Niveau 6`, `ISCED 7`.
+fn qualification_level(text: &str) -> bool {
+    let f = fold(text);
+    let words: Vec<&str> = f.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    words.len() <= 4
+        && words
+            .last()
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && words
+            .iter()
+            .any(|w| matches!(*w, "eqf" | "nqf" | "dqr" | "isced" | "level" | "niveau"))
+}
+
+/// `Studium Maschinenbau`, `Study of Law`, `Studiengang Informatik`: the subject.
+fn study_of(text: &str) -> Option<&str> {
+    let f = fold(text);
+    for prefix in [
+        "studium der ",
+        "studium ",
+        "studiengang ",
+        "study of ",
+        "studies in ",
+        "studies of ",
+        "estudios de ",
+        "etudes de ",
+        "studie ",
+    ] {
+        if f.starts_with(prefix) {
+            let at = text
+                .char_indices()
+                .nth(prefix.chars().count())
+                .map_or(text.len(), |(i, _)| i);
+            let rest = text[at..].trim();
+            return (!rest.is_empty()).then_some(rest);
+        }
+    }
+    None
+}
+
+/// Sets the grade of a school, without the word that announces it (`GPA 3.7/4.0` →
+/// `3.7/4.0`, `Note: 1,3` → `1,3`; the word is kept as a label); other grades as
+/// written (`magna cum laude`).
+fn set_score(k: usize, text: &str, no: usize, out: &mut Out) {
+    let t = text.trim();
+    let f = fold(t);
+    for key in [
+        "cumulative gpa",
+        "gpa",
+        "cgpa",
+        "abschlussnote",
+        "gesamtnote",
+        "endnote",
+        "note",
+        "grade",
+        "cijfer",
+        "nota",
+        "score",
+    ] {
+        if let Some(rest) = f.strip_prefix(key) {
+            let rest = rest.trim_start_matches([':', ' ', '-']);
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                // Folding keeps the number of characters: cut the original there.
+                let skip = f.chars().count() - rest.chars().count();
+                let at = t.char_indices().nth(skip).map_or(t.len(), |(i, _)| i);
+                if out.set("education", k, "score", t[at..].trim(), no) {
+                    out.label(&t[..at], no);
+                }
+                return;
+            }
+        }
+    }
+    out.set("education", k, "score", t, no);
 }
 
 /// A grade written inside a longer line: `Thesis: … (Note: 1,0)`, `GPA 3.8/4.0`.
@@ -818,6 +1179,11 @@ fn is_score(text: &str) -> bool {
 /// possibly the institution.
 fn degree(k: usize, text: &str, no: usize, out: &mut Out) {
     let (study, rest) = match vocab::degree_prefix(text) {
+        // `Diplom-Wirtschaftsinformatiker`, `Diplom-Kauffrau`: one word, one degree.
+        Some(end) if text[end..].starts_with('-') && !text[end..].starts_with("- ") => {
+            let word_end = text[end..].find(' ').map_or(text.len(), |p| p + end);
+            (text[..word_end].trim(), text[word_end..].trim())
+        }
         Some(end) => (text[..end].trim(), text[end..].trim()),
         None => {
             // The degree word inside: `Licence in Informatique`, `Diploma of Mathematics`.
@@ -890,6 +1256,15 @@ fn degree(k: usize, text: &str, no: usize, out: &mut Out) {
         }
     }
     out.set("education", k, "studyType", study, no);
+    // `Economics, Tufts University`: the area, then the school, cut at commas.
+    if let Some((area, school)) = rest.split_once(", ")
+        && vocab::institution_score(school) > 0
+        && vocab::institution_score(area) == 0
+    {
+        out.set("education", k, "area", area.trim(), no);
+        out.set("education", k, "institution", school.trim(), no);
+        return;
+    }
     // An institution after the area: from the first capitalised run holding a school word.
     let words: Vec<&str> = rest.split_whitespace().collect();
     if let Some(j) = words.iter().position(|w| vocab::institution_score(w) > 0) {
@@ -969,12 +1344,20 @@ fn dates(
         out.append(section, k, "reference", &from.to_string(), " ", no);
         return;
     }
-    out.set(section, k, "startDate", &from.to_string(), no);
+    if !(kind == SectionKind::Education && to.is_none()) {
+        out.set(section, k, "startDate", &from.to_string(), no);
+    }
     match to {
         Some(LooseDate::Date(end)) => {
             out.set(section, k, "endDate", &end.to_string(), no);
         }
         Some(LooseDate::Ongoing) => {}
+        None if kind == SectionKind::Education => {
+            // A single date of a degree is when it was obtained.
+            if !out.has(section, k, "endDate") {
+                out.set(section, k, "endDate", &from.to_string(), no);
+            }
+        }
         None => {
             // A single date: the entry began and ended then.
             out.set(section, k, "endDate", &from.to_string(), no);
@@ -1023,6 +1406,26 @@ fn body(
             prev = None;
             continue;
         }
+        // `### Conference Papers` between two publications: a sub-heading.
+        if heading_style(line).is_some() && vocab::section_kind(text) == Some(kind) {
+            out.label(text, no);
+            prev = None;
+            continue;
+        }
+        // `German Testing Board` under a certificate: who issued it.
+        if let Some(key) = match kind {
+            SectionKind::Certificates => Some("issuer"),
+            SectionKind::Awards => Some("awarder"),
+            _ => None,
+        } && !out.has(section, k, key)
+            && !line.bullet
+            && prev.is_none()
+            && names_issuer(text, false)
+            && !text.ends_with('.')
+        {
+            out.set(section, k, key, text, no);
+            continue;
+        }
         if heading_style(line).is_some()
             && !line.bullet
             && line.text.split_whitespace().count() <= 8
@@ -1037,6 +1440,25 @@ fn body(
                 pending_heading = Some((text.to_owned(), no));
             }
             prev = None;
+            continue;
+        }
+        // `Universität Mannheim, Mannheim (Germany)` under the degree: the school.
+        if kind == SectionKind::Education
+            && !out.has(section, k, "institution")
+            && !line.bullet
+            && prev.is_none()
+            && text.split_whitespace().count() <= 10
+            && vocab::institution_score(text.split(", ").next().unwrap_or(text)) > 0
+        {
+            match text.split_once(", ") {
+                Some((school, place)) if vocab::institution_score(place) == 0 => {
+                    out.set(section, k, "institution", school, no);
+                    out.append(section, k, "location", place, ", ", no);
+                }
+                _ => {
+                    out.set(section, k, "institution", text, no);
+                }
+            }
             continue;
         }
         if kind == SectionKind::Education
@@ -1207,7 +1629,7 @@ fn body_field(
         out.label(key, no);
         return true;
     }
-    let value = if target == "url" {
+    let mut value = if target == "url" {
         match header::clean_url(value) {
             Some(u) => u,
             None => return false,
@@ -1215,6 +1637,22 @@ fn body_field(
     } else {
         value.trim_end_matches('.').to_owned()
     };
+    // `Abschluss: Master of Science (Note 1,7)`: the grade in brackets is a field too.
+    if target == "studyType"
+        && let Some(open) = value.rfind(" (")
+        && value.ends_with(')')
+        && is_score(&value[open + 2..value.len() - 1])
+        && !out.has(section, k, "score")
+    {
+        let grade = value[open + 2..value.len() - 1].to_owned();
+        value.truncate(open);
+        if out.set(section, k, target, &value, no) {
+            out.label(key, no);
+            set_score(k, &grade, no, out);
+            return true;
+        }
+        return false;
+    }
     if out.set(section, k, target, &value, no) {
         out.label(key, no);
         true

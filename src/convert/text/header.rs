@@ -39,8 +39,27 @@ fn key_kind(key: &str) -> Option<Key> {
         | "nome"
         | "vorname nachname"
         | "first name last name" => Key::Name,
-        "title" | "position" | "role" | "job title" | "profession" | "beruf" | "functie"
-        | "poste" | "puesto" | "cargo" | "applying for" | "current position" => Key::Label,
+        "title"
+        | "position"
+        | "role"
+        | "job title"
+        | "profession"
+        | "beruf"
+        | "functie"
+        | "poste"
+        | "puesto"
+        | "cargo"
+        | "applying for"
+        | "current position"
+        | "job applied for"
+        | "position applied for"
+        | "desired position"
+        | "desired job"
+        | "preferred job"
+        | "occupation"
+        | "wunschposition"
+        | "angestrebte position"
+        | "berufsbezeichnung" => Key::Label,
         "email" | "e-mail" | "mail" | "courriel" | "correo" | "email address"
         | "e-mail address" | "e-mail-adresse" => Key::Email,
         "phone" | "tel" | "telephone" | "mobile" | "mobil" | "mobile number" | "cell" | "handy"
@@ -89,9 +108,22 @@ fn key_kind(key: &str) -> Option<Key> {
         | "availability"
         | "verfugbarkeit"
         | "qq/微信"
+        | "sex"
+        | "religion"
+        | "konfession"
+        | "kinder"
+        | "children"
+        | "date and place of birth"
+        | "geburtsdatum und -ort"
         | "wechat" => Key::Personal,
         _ => return vocab::section_kind(k).map(Key::Section),
     })
+}
+
+/// Whether a label names personal data the standard has no field for: `Geburtsdatum`,
+/// `Driving licence`, `Nationality`.
+pub(crate) fn is_personal_key(key: &str) -> bool {
+    key_kind(key) == Some(Key::Personal)
 }
 
 /// Reads header lines into `basics`.
@@ -134,6 +166,10 @@ pub(crate) fn read(lines: &[Line], idx: &[usize], out: &mut Out) {
             }
             out.label(key, no);
             match kind {
+                Key::Section(SectionKind::Contact) if !value.is_empty() => {
+                    contact_list(&value, no, out);
+                    continue;
+                }
                 Key::Section(kind) => {
                     let mut items: Vec<usize> = more.clone();
                     if !value.is_empty() {
@@ -169,7 +205,7 @@ pub(crate) fn read(lines: &[Line], idx: &[usize], out: &mut Out) {
         }
         // Links first: they carry URLs, e-mail addresses and phone numbers.
         let mut text = line.text.clone();
-        for link in line.links.iter().filter(|l| l.image) {
+        for link in line.links.iter().filter(|l| l.image && !l.badge) {
             // A photo: `basics.image`; its alt text is the name again.
             if let Some(u) = clean_url(&link.url)
                 .filter(|_| link.url.contains("://"))
@@ -187,18 +223,32 @@ pub(crate) fn read(lines: &[Line], idx: &[usize], out: &mut Out) {
         for link in line.links.iter().filter(|l| !l.image) {
             if place_url(&link.url, &link.text, no, out)
                 && !link.text.is_empty()
-                && consumable_link_text(&link.text, &link.url)
+                && (link.badge || consumable_link_text(&link.text, &link.url))
             {
-                text = text.replacen(&link.text, " ", 1);
+                if link.badge {
+                    out.label(&link.text, no);
+                }
+                text = replace_word(&text, &link.text);
             }
         }
         let chunks: Vec<String> = split_chunks(&text);
         let mut rest: Vec<String> = Vec::new();
         for chunk in chunks {
-            let c = chunk
-                .trim()
-                .trim_matches(|c: char| matches!(c, ',' | ';' | '·' | '•' | '|'));
+            // A flag stands for a country: `Tokyo 🇯🇵`.
+            let flagged;
+            let mut c = chunk.as_str();
+            if let Some((code, without)) = vocab::flag(c) {
+                out.location("countryCode", code, no);
+                flagged = without;
+                c = &flagged;
+            }
+            let c = trim_symbols(c);
             if c.is_empty() {
+                continue;
+            }
+            // `Date of birth 03/11/1987`, `Nationality German`: personal data.
+            if personal_chunk(c) {
+                out.unmapped(c, no);
                 continue;
             }
             if !contact_chunk(c, no, out) {
@@ -244,6 +294,16 @@ pub(crate) fn read(lines: &[Line], idx: &[usize], out: &mut Out) {
         last_was_name = false;
         let n = chunks.len();
         for (c, r) in chunks.into_iter().enumerate() {
+            // `Platform engineer in Tokyo`: a title and a place.
+            if let Some((title, place)) = r.split_once(" in ")
+                && vocab::title_score(title) > 0
+                && vocab::looks_like_location(place)
+                && label_ok(title, out, true)
+            {
+                out.basic("label", title, no);
+                place_location(place, no, out);
+                continue;
+            }
             if let Some((before, place)) = living_in(&r) {
                 place_location(&place, no, out);
                 if !before.trim().is_empty() {
@@ -274,6 +334,28 @@ pub(crate) fn read(lines: &[Line], idx: &[usize], out: &mut Out) {
     }
 }
 
+/// `jane@example.com, 617-555-0142, Boston, MA`: contact details in a list.
+fn contact_list(value: &str, no: usize, out: &mut Out) {
+    let mut place: Vec<&str> = Vec::new();
+    for piece in value.split([',', ';', '|', '·', '•']) {
+        let p = trim_symbols(piece);
+        if p.is_empty() {
+            continue;
+        }
+        if !contact_chunk(p, no, out) {
+            place.push(p);
+        }
+    }
+    if !place.is_empty() {
+        let joined = place.join(", ");
+        if vocab::looks_like_location(&joined) || place.len() <= 2 {
+            place_location(&joined, no, out);
+        } else {
+            out.unmapped(&joined, no);
+        }
+    }
+}
+
 /// Adds a line to `basics.summary`, continuing the paragraph of the line before.
 fn summary_line(line: &Line, prev: &mut Option<usize>, at: usize, out: &mut Out) {
     if prev.is_some_and(|p| p + 1 == at) {
@@ -286,20 +368,38 @@ fn summary_line(line: &Line, prev: &mut Option<usize>, at: usize, out: &mut Out)
 
 /// Splits a `Key: value` line (also `**Key** value` and `LinkedIn - url`).
 fn key_value(line: &Line) -> Option<(&str, &str, Key)> {
+    let lead = line.text.len() - line.text.trim_start().len();
     let t = line.text.trim();
-    let split = t
+    // `Name        Anna Schmidt`: a label in a column of its own.
+    let gap = line
+        .gap
+        .and_then(|g| g.checked_sub(lead))
+        .filter(|&g| g <= t.len() && t[g..].starts_with(" | "));
+    let colon = t
         .find(':')
+        .filter(|p| gap.is_none_or(|g| *p < g))
+        .filter(|p| !t[..*p].contains("http") && t[..*p].split_whitespace().count() <= 4);
+    let split = colon
         .map(|p| (p, 1))
-        .filter(|(p, _)| !t[..*p].contains("http") && t[..*p].split_whitespace().count() <= 4)
+        .or_else(|| gap.map(|g| (g, 3)))
         .or_else(|| t.find(" - ").map(|p| (p, 3)))
         .or_else(|| t.find(" – ").map(|p| (p, " – ".len())));
+    // `Skype stefan.krueger`: a network and a handle.
+    if split.is_none()
+        && let Some((first, handle)) = t.split_once(' ')
+        && !handle.contains(' ')
+        && let Some((network, prefix)) = vocab::network_of_label(first)
+    {
+        return Some((first, handle, Key::Network(network, prefix)));
+    }
     let (pos, len) = split?;
+    let from_gap = gap == Some(pos);
     let key = t[..pos].trim();
     if key.is_empty() || key.split_whitespace().count() > 4 {
         return None;
     }
     let kind = key_kind(key)?;
-    if len > 1 && !matches!(kind, Key::Network(..)) {
+    if len > 1 && !from_gap && !matches!(kind, Key::Network(..)) {
         return None;
     }
     Some((key, t[pos + len..].trim(), kind))
@@ -308,10 +408,12 @@ fn key_value(line: &Line) -> Option<(&str, &str, Key)> {
 /// Places the value of a `Key: value` line.
 fn field(kind: Key, value: &str, line: &Line, out: &mut Out) {
     let no = line.no;
-    let link_url = line.links.first().map(|l| l.url.clone());
+    let link_url = line.links.iter().find(|l| !l.image).map(|l| l.url.clone());
     match kind {
         Key::Name => {
-            out.basic("name", value, no);
+            if !out.basic("name", value, no) {
+                out.unmapped(value, no);
+            }
         }
         Key::Label => {
             if !out.basic("label", value, no) {
@@ -321,13 +423,17 @@ fn field(kind: Key, value: &str, line: &Line, out: &mut Out) {
         Key::Email => {
             let v = value.trim_start_matches("mailto:");
             if is_email(v) {
-                out.basic("email", v, no);
+                if !out.basic("email", v, no) {
+                    out.unmapped(value, no);
+                }
             } else {
                 out.unmapped(value, no);
             }
         }
         Key::Phone => {
-            out.basic("phone", value, no);
+            if !out.basic("phone", value, no) {
+                out.unmapped(value, no);
+            }
         }
         Key::Url => {
             let target = link_url.unwrap_or_else(|| value.to_owned());
@@ -340,7 +446,7 @@ fn field(kind: Key, value: &str, line: &Line, out: &mut Out) {
             out.basic("summary", value, no);
         }
         Key::Network(network, prefix) => {
-            let target = link_url.unwrap_or_else(|| value.to_owned());
+            let target = link_url.unwrap_or_else(|| value.trim_matches(['(', ')']).to_owned());
             if looks_like_url(&target) {
                 place_url(&target, value, no, out);
             } else {
@@ -357,6 +463,23 @@ fn field(kind: Key, value: &str, line: &Line, out: &mut Out) {
         }
         Key::Section(_) | Key::Personal => out.unmapped(value, no),
     }
+}
+
+/// The text with the first whole-word occurrence of `word` blanked out (not the
+/// `tanaka.dev` inside `aiko@tanaka.dev`).
+fn replace_word(text: &str, word: &str) -> String {
+    let glued = |c: char| c.is_alphanumeric() || matches!(c, '@' | '.' | '/' | '_' | '-');
+    let mut from = 0;
+    while let Some(p) = text[from..].find(word).map(|p| p + from) {
+        let end = p + word.len();
+        let before_ok = !text[..p].ends_with(glued);
+        let after_ok = !text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '@');
+        if before_ok && after_ok {
+            return format!("{} {}", &text[..p], &text[end..]);
+        }
+        from = end;
+    }
+    text.to_owned()
 }
 
 /// Whether a link's text says nothing the URL does not (a network name, the URL itself).
@@ -402,6 +525,23 @@ fn split_chunks(text: &str) -> Vec<String> {
     chunks
 }
 
+/// The text without the separators and symbols (emoji, icons) around it.
+pub(crate) fn trim_symbols(text: &str) -> &str {
+    text.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(c, ',' | ';' | '·' | '•' | '|' | '–' | '—')
+            || !(c.is_alphanumeric() || c.is_ascii_punctuation() || c == '’')
+    })
+}
+
+/// Whether a chunk starts with a label of personal data and says nothing else:
+/// `Date of birth 03/11/1987`, `Sex Male`, `Nationality German`.
+fn personal_chunk(c: &str) -> bool {
+    let words: Vec<&str> = c.split_whitespace().collect();
+    (1..=3.min(words.len().saturating_sub(1)))
+        .any(|n| key_kind(&words[..n].join(" ")) == Some(Key::Personal) && words.len() - n <= 2)
+}
+
 /// Places a chunk that is a contact detail; `false` when it is none.
 fn contact_chunk(c: &str, no: usize, out: &mut Out) -> bool {
     let bare = c.trim_start_matches("mailto:");
@@ -434,6 +574,46 @@ fn contact_chunk(c: &str, no: usize, out: &mut Out) -> bool {
         if !out.basic("phone", &phone, no) {
             out.unmapped(&phone, no);
         }
+        return true;
+    }
+    // `ORCID: 0000-0002-1825-0097`, `GitHub: octocat` among other details.
+    if let Some((label, handle)) = c.split_once(':')
+        && let Some((network, prefix)) = vocab::network_of_label(label)
+    {
+        let handle = handle.trim().trim_start_matches('@');
+        if looks_like_url(handle) {
+            return place_url(handle, handle, no, out);
+        }
+        if !handle.is_empty() && !handle.contains(' ') {
+            let url = (!prefix.is_empty())
+                .then(|| clean_url(&format!("{prefix}{handle}")))
+                .flatten();
+            out.profile(network, handle, url.as_deref(), no);
+            out.label(label, no);
+            return true;
+        }
+    }
+    // `Bergstraße 8, 69117 Heidelberg (Germany)`: a whole address.
+    if c.contains(',')
+        && !out.location.contains_key("city")
+        && c.replace(['(', ')'], ",").split(',').any(|p| {
+            let p = p.trim();
+            vocab::is_street(p) || vocab::postal_city(p).is_some()
+        })
+    {
+        place_location(c, no, out);
+        return true;
+    }
+    // `Hauptstraße 12`, `80331 München`: a street address, a postal code and city.
+    if vocab::is_street(c) && !out.location.contains_key("address") {
+        out.location("address", c, no);
+        return true;
+    }
+    if let Some((code, city)) = vocab::postal_city(c)
+        && !out.location.contains_key("city")
+    {
+        out.location("postalCode", code, no);
+        out.location("city", city, no);
         return true;
     }
     // `somerville MA 02143`: city, region, postal code.
@@ -655,30 +835,28 @@ fn living_in(text: &str) -> Option<(String, String)> {
     None
 }
 
-/// Places a location such as `Helsinki, Finland`, `Boston MA`, `Russia, Saint-Petersburg`.
+/// Places a location such as `Helsinki, Finland`, `Boston MA`, `Russia, Saint-Petersburg`,
+/// `Bergstraße 8, 69117 Heidelberg (Germany)`.
 pub(crate) fn place_location(text: &str, no: usize, out: &mut Out) {
     let t = text.trim().trim_end_matches('.');
-    let parts: Vec<&str> = t
+    // `Heidelberg (Germany)`: the bracketed part is one more part.
+    let unbracketed = t.replace(['(', ')'], ",");
+    let parts: Vec<&str> = unbracketed
         .split(',')
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
     let mut city_parts = Vec::new();
+    let mut named_country = false;
     for (k, p) in parts.iter().enumerate() {
-        let words: Vec<&str> = p.split_whitespace().collect();
-        let postal = |w: &str| (4..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit());
+        if vocab::is_street(p) {
+            out.location("address", p, no);
+            continue;
+        }
         // `80331 München`, `1012 AB Amsterdam`, `75001 Paris`.
-        if words.len() >= 2 && postal(words[0]) {
-            let (code, city) = if words.len() >= 3
-                && words[1].len() == 2
-                && words[1].chars().all(|c| c.is_ascii_uppercase())
-            {
-                (words[..2].join(" "), words[2..].join(" "))
-            } else {
-                (words[0].to_owned(), words[1..].join(" "))
-            };
-            out.location("postalCode", &code, no);
-            out.location("city", &city, no);
+        if let Some((code, city)) = vocab::postal_city(p) {
+            out.location("postalCode", code, no);
+            out.location("city", city, no);
             continue;
         }
         // `Hauptstraße 12` before the city: a street address.
@@ -692,6 +870,7 @@ pub(crate) fn place_location(text: &str, no: usize, out: &mut Out) {
         }
         if let Some(code) = vocab::country_code(p) {
             out.location("countryCode", code, no);
+            named_country |= *p != code;
         } else if vocab::is_region_code(p) && k > 0 {
             if vocab::US_STATES.contains(p) {
                 out.location("region", p, no);
@@ -704,6 +883,10 @@ pub(crate) fn place_location(text: &str, no: usize, out: &mut Out) {
             city_parts.push(*p);
         }
     }
+    // The country's name has no field of its own: keep the place as written.
+    if named_country {
+        out.location_text(t, no);
+    }
     if city_parts.len() >= 2 {
         out.location("city", city_parts[0], no);
         out.location("region", &city_parts[1..].join(", "), no);
@@ -712,7 +895,7 @@ pub(crate) fn place_location(text: &str, no: usize, out: &mut Out) {
     if city_parts.len() == 1 {
         let c = city_parts[0];
         if let Some((city, region)) = c.rsplit_once(' ')
-            && vocab::is_region_code(region)
+            && vocab::US_STATES.contains(&region)
         {
             out.location("city", city, no);
             out.location("region", region, no);
@@ -743,14 +926,76 @@ pub(crate) fn person_name(text: &str) -> Option<String> {
     if let Some(a) = t.strip_suffix("的简历") {
         t = a.to_owned();
     }
-    let mut words: Vec<&str> = t.split_whitespace().collect();
+    // `Hi, I'm Aiko Tanaka 👋`, `Hallo, ich bin Jonas`: the name after the greeting.
+    let folded = fold(&t);
+    let mut greeted = false;
+    for intro in [
+        "i'm ",
+        "i’m ",
+        "i am ",
+        "my name is ",
+        "ich bin ",
+        "ik ben ",
+        "je suis ",
+        "soy ",
+        "je m'appelle ",
+        "ich heisse ",
+        "ich heiße ",
+    ] {
+        if let Some(p) = folded.find(intro)
+            && (p == 0 || folded[..p].split_whitespace().count() <= 2)
+            && folded[..p].chars().all(|c| !c.is_ascii_digit())
+        {
+            greeted = true;
+            // Folding keeps char counts: map the cut through chars.
+            let chars = folded[..p + intro.len()].chars().count();
+            let at = t.char_indices().nth(chars).map_or(t.len(), |(i, _)| i);
+            t = t[at..].to_owned();
+            break;
+        }
+    }
+    let mut words: Vec<&str> = t
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
     while words
         .last()
         .is_some_and(|w| vocab::is_cv_word(w.trim_matches(|c: char| !c.is_alphanumeric())))
     {
         words.pop();
     }
-    if words.first().is_some_and(|w| vocab::is_cv_word(w)) {
+    // `Resume of Daniel Brooks`, `Lebenslauf von Max Muster`, `Curriculum Vitae`.
+    let mut cv_word = false;
+    while words
+        .first()
+        .is_some_and(|w| vocab::is_cv_word(w.trim_end_matches(':')))
+    {
+        words.remove(0);
+        cv_word = true;
+    }
+    if cv_word
+        && words
+            .first()
+            .is_some_and(|w| matches!(*w, "of" | "von" | "-" | "–"))
+    {
+        words.remove(0);
+    }
+    // `Dr. Miriam Okonkwo-Hale`: an honorific is no part of the name.
+    while words.len() > 2
+        && matches!(
+            fold(words[0]).as_str(),
+            "dr."
+                | "dr"
+                | "prof."
+                | "prof"
+                | "mr."
+                | "mrs."
+                | "ms."
+                | "mx."
+                | "dipl.-ing."
+                | "ing."
+        )
+    {
         words.remove(0);
     }
     if let Some(last) = words.last_mut()
@@ -768,7 +1013,8 @@ pub(crate) fn person_name(text: &str) -> Option<String> {
             .any(|c| c.is_ascii_digit() || c == '@' || c == '/')
         && vocab::section_kind(&name).is_none()
         && vocab::title_score(&name) == 0
-        && (words.len() >= 2 || cjk || name.chars().next().is_some_and(char::is_uppercase));
+        && (words.len() >= 2 || cjk || name.chars().next().is_some_and(char::is_uppercase))
+        && (!greeted || words.iter().all(|w| w.starts_with(char::is_uppercase)));
     ok.then_some(name)
 }
 

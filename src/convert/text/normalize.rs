@@ -16,6 +16,8 @@ pub(crate) struct Link {
     pub url: String,
     /// An image (`![alt](src)`, `<img>`), not a link.
     pub image: bool,
+    /// A status badge (shields.io and the like): decoration, not content.
+    pub badge: bool,
 }
 
 /// One clean line.
@@ -47,6 +49,15 @@ pub(crate) struct Line {
     pub key: Option<String>,
     /// How the line looks as a heading, if it does (computed once, at the end).
     pub style: Option<super::sections::Style>,
+    /// Byte offset in `text` of the first ` | ` that stands for a wide gap between
+    /// columns (`Name        Anna Schmidt`).
+    pub gap: Option<usize>,
+    /// The separator row of a Markdown table (`|---|---|`).
+    pub table_rule: bool,
+    /// The header row of a Markdown table: column names, not content.
+    pub table_head: bool,
+    /// A row of a Markdown table.
+    pub table_row: bool,
 }
 
 impl Line {
@@ -64,12 +75,25 @@ pub(crate) fn normalize(source: &str) -> Vec<Line> {
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .collect();
     let front_matter_end = front_matter_end(&raw);
-    let mut lines = Vec::with_capacity(raw.len());
+    // A page of two independent columns is read one column after the other.
+    let woven = (front_matter_end.is_none()
+        && raw.iter().filter(|l| l.contains("   ")).count() >= 6)
+        .then(|| {
+            let expanded: Vec<String> = raw.iter().map(|l| l.replace('\t', "    ")).collect();
+            let refs: Vec<&str> = expanded.iter().map(String::as_str).collect();
+            super::columns::unweave(&refs)
+        })
+        .flatten();
+    let order: Vec<(usize, &str)> = match &woven {
+        Some(cells) => cells.iter().map(|(i, t)| (*i, t.as_str())).collect(),
+        None => raw.iter().copied().enumerate().collect(),
+    };
+    let mut lines = Vec::with_capacity(order.len());
     let mut in_comment = false;
     let mut in_fence = false;
-    for (i, raw_line) in raw.iter().enumerate() {
+    for (i, raw_line) in order {
         let no = i + 1;
-        let mut text = (*raw_line).to_owned();
+        let mut text = raw_line.to_owned();
         if text.contains(['\r', '\t']) {
             text = text.replace('\r', "").replace('\t', "    ");
         }
@@ -94,7 +118,7 @@ pub(crate) fn normalize(source: &str) -> Vec<Line> {
         let before = lines.len();
         for seg in segments {
             if let Some(line) = parse_line(no, &seg) {
-                lines.push(line);
+                push_split(line, &mut lines);
             }
         }
         if lines.len() == before {
@@ -105,11 +129,56 @@ pub(crate) fn normalize(source: &str) -> Vec<Line> {
         }
     }
     mark_underlines(&mut lines);
+    mark_table_heads(&mut lines);
     let mut lines = sidebar::split_interleaved(lines);
     for line in &mut lines {
         line.style = super::sections::style_of(line);
     }
     lines
+}
+
+/// Pushes a line, cut in two when a column gap follows a section heading:
+/// `WORK EXPERIENCE      Quality Engineer`, `Kenntnisse    EDV: …`.
+fn push_split(mut line: Line, lines: &mut Vec<Line>) {
+    if let Some(gap) = line.gap
+        && line.heading.is_none()
+        && !line.bullet
+    {
+        let head = line.text[..gap].trim();
+        let rest = line.text[gap..].trim_start_matches([' ', '|']);
+        if super::vocab::section_kind_exact(head).is_some()
+            && head.split_whitespace().count() <= 4
+            && !rest.is_empty()
+        {
+            let rest_line = Line {
+                text: rest.to_owned(),
+                indent: line.indent + gap + 3,
+                marks: Vec::new(),
+                gap: None,
+                bold: false,
+                ..line.clone()
+            };
+            line.text
+                .truncate(head.len() + (line.text.len() - line.text.trim_start().len()));
+            line.text = line.text.trim().to_owned();
+            line.marks.retain(|(_, e)| *e <= line.text.len());
+            line.links.clear();
+            line.gap = None;
+            lines.push(line);
+            lines.push(rest_line);
+            return;
+        }
+    }
+    lines.push(line);
+}
+
+/// A Markdown table's header row (the row above `|---|---|`) labels the columns.
+fn mark_table_heads(lines: &mut [Line]) {
+    for i in 1..lines.len() {
+        if lines[i].table_rule && !lines[i - 1].is_blank() {
+            lines[i - 1].table_head = true;
+        }
+    }
 }
 
 /// The index of the closing `---` of YAML front matter at the top, if any.
@@ -342,6 +411,16 @@ fn parse_line(no: usize, raw: &str) -> Option<Line> {
         line.quote = true;
         t = rest.trim_start();
     }
+    // Markdown tables: `|---|:--:|` is markup, `| a | b |` a row of cells.
+    if t.starts_with('|') {
+        if t.len() >= 3 && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
+            line.rule = true;
+            line.table_rule = true;
+            return Some(line);
+        }
+        t = t.trim_matches('|').trim();
+        line.table_row = true;
+    }
     // Rules and underlines: a line of one repeated character.
     if let Some(c) = rule_char(t) {
         line.rule = true;
@@ -372,8 +451,9 @@ fn parse_line(no: usize, raw: &str) -> Option<Line> {
         break;
     }
     let (text, links, marks) = inline(t);
-    let (text, marks, underlined) = tidy(&text, marks);
+    let (text, marks, underlined, gap) = tidy(&text, marks);
     line.text = text;
+    line.gap = gap;
     line.links = links;
     line.underlined = underlined;
     line.bold = !line.text.is_empty() && covered_by(&line.text, &marks);
@@ -514,11 +594,17 @@ fn inline(t: &str) -> (String, Vec<Link>, Vec<(usize, usize)>) {
             '!' if i + 1 < n && chars[i + 1] == '[' => {
                 if let Some((text, url, next)) = link_at(&chars, i + 1) {
                     let (t2, _, _) = inline(&text);
-                    push_link_text(&mut out, &t2, &url);
+                    let badge = is_badge(&url);
+                    if badge {
+                        out.push_str(&t2);
+                    } else {
+                        push_link_text(&mut out, &t2, &url);
+                    }
                     links.push(Link {
-                        text: t2,
+                        text: t2.trim().to_owned(),
                         url,
                         image: true,
+                        badge,
                     });
                     i = next;
                 } else {
@@ -528,15 +614,19 @@ fn inline(t: &str) -> (String, Vec<Link>, Vec<(usize, usize)>) {
             }
             '[' => {
                 if let Some((text, url, next)) = link_at(&chars, i) {
-                    let (t2, _, m2) = inline(&text);
+                    let (t2, l2, m2) = inline(&text);
                     let base = out.len();
                     out.push_str(&t2);
                     marks.extend(m2.into_iter().map(|(s, e)| (s + base, e + base)));
                     out.push_str(&url_suffix(&t2, &url));
+                    // A badge inside a link (`[![followers](shields…)](github…)`).
+                    let badge = !l2.is_empty() && l2.iter().all(|l| l.badge);
+                    links.extend(l2);
                     links.push(Link {
-                        text: t2,
+                        text: t2.trim().to_owned(),
                         url,
                         image: false,
+                        badge,
                     });
                     i = next;
                 } else {
@@ -569,6 +659,21 @@ fn inline(t: &str) -> (String, Vec<Link>, Vec<(usize, usize)>) {
         marks.push((s, out.len()));
     }
     (out, links, marks)
+}
+
+/// Whether an image is a status badge: shields.io, badgen, and the like.
+pub(crate) fn is_badge(url: &str) -> bool {
+    let u = url.to_ascii_lowercase();
+    [
+        "shields.io/",
+        "badgen.net/",
+        "badge.fury.io/",
+        "/badge.svg",
+        "/badge/",
+        "badges.",
+    ]
+    .iter()
+    .any(|b| u.contains(b))
 }
 
 /// Writes an image's text: its alt text, and its source when it is not the same.
@@ -745,7 +850,10 @@ fn entity(name: &str) -> Option<char> {
 /// Letter-spaced words rejoined, wide gaps turned into ` | `, dotted or dashed leaders
 /// into ` — `, trailing rules removed (and reported as an underline), spaces collapsed.
 /// Marks are carried over to the new text; rejoined words become marks too.
-fn tidy(text: &str, marks: Vec<(usize, usize)>) -> (String, Vec<(usize, usize)>, bool) {
+fn tidy(
+    text: &str,
+    marks: Vec<(usize, usize)>,
+) -> (String, Vec<(usize, usize)>, bool, Option<usize>) {
     use std::borrow::Cow;
     // Work on words with their gap before them; keep a per-word "marked" flag.
     let mut words: Vec<(Cow<'_, str>, usize, bool)> = Vec::new(); // (word, spaces before, marked)
@@ -810,6 +918,7 @@ fn tidy(text: &str, marks: Vec<(usize, usize)>) -> (String, Vec<(usize, usize)>,
     joined.drain(..lead);
     let mut out = String::with_capacity(text.len());
     let mut new_marks: Vec<(usize, usize)> = Vec::new();
+    let mut first_gap = None;
     for (idx, (word, gap, marked)) in joined.iter().enumerate() {
         if idx > 0 {
             if is_leader(word) {
@@ -817,6 +926,7 @@ fn tidy(text: &str, marks: Vec<(usize, usize)>) -> (String, Vec<(usize, usize)>,
                 continue;
             }
             if *gap >= 3 && !out.ends_with(['—', '|', ':']) {
+                first_gap.get_or_insert(out.len());
                 out.push_str(" |");
             }
             out.push(' ');
@@ -835,7 +945,7 @@ fn tidy(text: &str, marks: Vec<(usize, usize)>) -> (String, Vec<(usize, usize)>,
             }
         }
     }
-    (out, new_marks, underlined)
+    (out, new_marks, underlined, first_gap)
 }
 
 /// Setext headings and plain underlines: a rule right under a short text line makes it

@@ -150,6 +150,13 @@ const SECTIONS: &[(&str, SectionKind)] = {
         ("career", Work),
         ("career history", Work),
         ("positions", Work),
+        ("appointments", Work),
+        ("academic appointments", Work),
+        ("academic positions", Work),
+        ("professional appointments", Work),
+        ("research experience", Work),
+        ("praktika", Work),
+        ("praktikum", Work),
         ("berufserfahrung", Work),
         ("berufliche erfahrung", Work),
         ("beruflicher werdegang", Work),
@@ -190,6 +197,10 @@ const SECTIONS: &[(&str, SectionKind)] = {
         ("educational background", Education),
         ("academic background", Education),
         ("education and training", Education),
+        ("hochschulstudium", Education),
+        ("schulausbildung", Education),
+        ("berufsausbildung", Education),
+        ("ausbildung und studium", Education),
         ("studies", Education),
         ("academic", Education),
         ("qualifications", Education),
@@ -287,6 +298,13 @@ const SECTIONS: &[(&str, SectionKind)] = {
         ("expertise", Skills),
         ("technologies", Skills),
         ("tech stack", Skills),
+        ("tech", Skills),
+        ("stack", Skills),
+        ("toolbox", Skills),
+        ("it skills", Skills),
+        ("digital skills", Skills),
+        ("personal skills", Skills),
+        ("edv", Skills),
         ("technical experience", Skills),
         ("tools", Skills),
         ("kenntnisse", Skills),
@@ -362,10 +380,15 @@ pub(crate) fn section_kind(heading: &str) -> Option<SectionKind> {
         .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
         .collect();
     if words.is_empty() || words.len() > 6 {
-        // CJK headings have no spaces: match them whole.
+        // CJK headings have no spaces: match them whole, or by their start.
+        let cjk = |c: char| ('\u{3000}'..='\u{9fff}').contains(&c);
+        if !folded.chars().any(cjk) {
+            return None;
+        }
         return SECTIONS
             .iter()
-            .find(|(name, _)| folded.trim() == *name || folded.starts_with(name))
+            .filter(|(name, _)| name.chars().any(cjk))
+            .find(|(name, _)| folded.trim() == *name || folded.trim_start().starts_with(name))
             .map(|(_, k)| *k);
     }
     let sections = &index().sections;
@@ -409,7 +432,7 @@ const TITLE_WORDS: &[&str] = &[
     "leiterin", "projektleiter", "teamleiter", "geschaftsfuhrer", "mitarbeiter",
     "mitarbeiterin", "praktikant", "praktikantin", "werkstudent", "werkstudentin",
     "softwareentwickler", "softwareentwicklerin", "informatiker", "informatikerin",
-    "wissenschaftlicher", "referent", "referentin", "sachbearbeiter", "administratorin",
+    "wissenschaftlicher", "wissenschaftliche", "postdoc", "postdoctoral", "referent", "referentin", "sachbearbeiter", "administratorin",
     "ontwikkelaar", "medewerker", "stagiair", "adviseur", "beheerder", "docent", "directeur",
     "developpeur", "developpeuse", "ingenieure", "chef", "stagiaire", "responsable", "charge",
     "conseiller", "technicien", "enseignant", "desarrollador", "desarrolladora", "ingeniero",
@@ -464,7 +487,9 @@ const DEGREES: &[&str] = &[
     "master universitario", "doctorado", "mestrado", "doutorado", "bacharelado", "tecnico",
     "bachelier", "maitrise", "doctorat", "bts", "dut", "baccalaureat", "bac", "hbo", "wo",
     "mbo", "propedeuse", "drs.", "ir.", "ing.", "certificate", "certified", "degree", "bootcamp",
-    "a-levels", "gcse", "associate",
+    "a-levels", "gcse", "associate", "mph", "m.p.h.", "jd", "j.d.", "md", "m.d.", "llm",
+    "ll.m.", "llb", "ll.b.", "mfa", "bfa", "mphil", "m.phil.", "dphil", "edd", "dba",
+    "b.eng", "m.eng", "b.ed.", "m.ed.", "pgce", "hnd", "meister", "techniker",
 ];
 
 /// Natural languages by name, in the languages of the vocabulary.
@@ -527,6 +552,10 @@ pub(crate) fn title_score(text: &str) -> usize {
                 || w.ends_with("manager")
                 || w.ends_with("leiter")
                 || w.ends_with("berater")
+                || w.ends_with("ingenieur")
+                || w.ends_with("ingenieurin")
+                || w.ends_with("entwicklerin")
+                || w.ends_with("researcher")
         })
         .count()
 }
@@ -712,6 +741,15 @@ const NETWORK_LABELS: &[(&str, &str, &str)] = &[
     ("dribbble", "Dribbble", "https://dribbble.com/"),
     ("behance", "Behance", "https://www.behance.net/"),
     ("instagram", "Instagram", "https://www.instagram.com/"),
+    ("orcid", "ORCID", "https://orcid.org/"),
+    ("google scholar", "Google Scholar", ""),
+    (
+        "researchgate",
+        "ResearchGate",
+        "https://www.researchgate.net/profile/",
+    ),
+    ("bluesky", "Bluesky", "https://bsky.app/profile/"),
+    ("codeberg", "Codeberg", "https://codeberg.org/"),
     ("wechat", "WeChat", ""),
     ("qq", "QQ", ""),
 ];
@@ -804,6 +842,14 @@ pub(crate) fn looks_like_location(text: &str) -> bool {
     if index().cities.contains(f.as_str()) || country_code(t).is_some() {
         return true;
     }
+    // `London (hybrid)`, `Walldorf (Germany)`: a place with a remark that is one too.
+    if let Some((core, remark)) = text
+        .trim()
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once(" ("))
+    {
+        return looks_like_location(core) && looks_like_location(remark);
+    }
     if f.starts_with("remote") || f == "hybrid" || f == "telearbeit" || f == "teletravail" {
         return true;
     }
@@ -816,14 +862,131 @@ pub(crate) fn looks_like_location(text: &str) -> bool {
             || index().cities.contains(first.as_str())
             || parts.iter().any(|p| country_code(p).is_some());
     }
-    // `Boston MA`, `Cambridge MA`
+    // `Boston MA`, `Cambridge MA` (not `Consultant SAP FI`).
     if let Some((city, region)) = t.rsplit_once(' ')
-        && is_region_code(region)
+        && US_STATES.contains(&region)
         && city.chars().next().is_some_and(char::is_uppercase)
+        && city
+            .split_whitespace()
+            .all(|w| w.chars().any(char::is_lowercase))
     {
         return true;
     }
     false
+}
+
+/// A flag emoji in `text` (`🇯🇵`): the country code, and the text without the flag.
+pub(crate) fn flag(text: &str) -> Option<(&'static str, String)> {
+    let regional = |c: char| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c);
+    let start = text.find(regional)?;
+    let mut chars = text[start..].chars();
+    let (a, b) = (chars.next()?, chars.next()?);
+    if !regional(b) {
+        return None;
+    }
+    let letter = |c: char| char::from(b'A' + (u32::from(c) - 0x1F1E6) as u8);
+    let code: String = [letter(a), letter(b)].iter().collect();
+    let code = index().codes.get(code.as_str()).copied()?;
+    let end = start + a.len_utf8() + b.len_utf8();
+    Some((code, format!("{}{}", &text[..start], &text[end..])))
+}
+
+/// Street words of addresses, folded: a word ending with one of these, then a number.
+const STREET_ENDINGS: &[&str] = &[
+    "strasse", "straße", "str.", "weg", "allee", "platz", "ring", "gasse", "damm", "ufer",
+    "chaussee", "steig", "pfad", "markt", "graben", "straat", "laan", "plein", "gracht", "kade",
+    "singel",
+];
+
+/// Street words of English addresses: `12 Baker Street`, `1234 Main St`.
+const STREET_WORDS: &[&str] = &[
+    "street",
+    "st",
+    "st.",
+    "road",
+    "rd",
+    "rd.",
+    "avenue",
+    "ave",
+    "ave.",
+    "lane",
+    "drive",
+    "dr.",
+    "boulevard",
+    "blvd",
+    "way",
+    "court",
+    "place",
+    "square",
+    "rue",
+    "avenida",
+    "calle",
+    "rua",
+    "via",
+];
+
+/// Whether `text` is a street and house number: `Hauptstraße 12`, `Hansaring 44`,
+/// `Keizersgracht 123`, `12 Baker Street`, `Via Roma 10`.
+pub(crate) fn is_street(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 6 {
+        return false;
+    }
+    let number = |w: &str| {
+        let w = w.trim_end_matches(',');
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.len() <= 6
+            && w.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/'))
+            && w.chars().filter(char::is_ascii_digit).count() <= 4
+    };
+    let last = words[words.len() - 1];
+    let first = words[0];
+    if number(last) {
+        let before = fold(words[words.len() - 2]);
+        let street_word = STREET_WORDS.contains(&before.as_str())
+            || words[..words.len() - 1].iter().any(|w| {
+                matches!(
+                    fold(w).as_str(),
+                    "via" | "rue" | "calle" | "rua" | "avenida"
+                )
+            });
+        return words[words.len() - 2].starts_with(char::is_uppercase)
+            && (STREET_ENDINGS.iter().any(|e| before.ends_with(e)) || street_word);
+    }
+    number(first)
+        && words[1..]
+            .iter()
+            .any(|w| STREET_WORDS.contains(&fold(w.trim_end_matches(',')).as_str()))
+        && words[1].starts_with(char::is_uppercase)
+}
+
+/// `80331 München`, `1012 AB Amsterdam`, `75001 Paris`: the postal code and the city.
+pub(crate) fn postal_city(text: &str) -> Option<(&str, &str)> {
+    let t = text.trim();
+    let (code_end, rest) = {
+        let digits = t.chars().take_while(char::is_ascii_digit).count();
+        if !(4..=5).contains(&digits) || !t[digits..].starts_with(' ') {
+            return None;
+        }
+        let rest = t[digits..].trim_start();
+        // The Dutch `1012 AB`.
+        let letters = rest.split_whitespace().next().unwrap_or("");
+        if letters.len() == 2
+            && letters.chars().all(|c| c.is_ascii_uppercase())
+            && rest.split_whitespace().count() >= 2
+        {
+            let end = t.len() - rest.len() + 2;
+            (end, rest[2..].trim_start())
+        } else {
+            (digits, rest)
+        }
+    };
+    let words = rest.split_whitespace().count();
+    ((1..=4).contains(&words)
+        && rest.starts_with(char::is_uppercase)
+        && !rest.chars().any(|c| c.is_ascii_digit() || c == '@'))
+    .then(|| (&t[..code_end], rest))
 }
 
 /// A two-letter upper-case code of a US state or a country (`MA`, `IN`, `BJ`), not a
@@ -847,6 +1010,7 @@ pub(crate) fn is_cv_word(word: &str) -> bool {
     matches!(
         fold(word).as_str(),
         "cv" | "resume"
+            | "europass"
             | "curriculum"
             | "vitae"
             | "lebenslauf"
