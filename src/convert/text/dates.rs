@@ -20,6 +20,9 @@ pub(crate) struct DateSpan {
     pub from: PartialDate,
     /// End: a date, `Ongoing`, or `None` for a single date.
     pub to: Option<LooseDate>,
+    /// A single date that ends a range whose start is unknown: `(??? — 2010-08)`,
+    /// `– 2010`, `until 2010`.
+    pub end_only: bool,
 }
 
 /// How far around a year the finder looks, in words.
@@ -82,11 +85,13 @@ pub(crate) fn find_all(text: &str) -> Vec<DateSpan> {
                         None if tokens[e].dash_after => Some(LooseDate::Ongoing),
                         other => other,
                     };
+                    let end_only = to.is_none() && ends_open_range(text, &tokens, s);
                     let span = DateSpan {
                         start: tokens[s].start,
                         end: tokens[e].end,
                         from,
                         to,
+                        end_only,
                     };
                     best = Some((s, e, span));
                     break;
@@ -103,6 +108,35 @@ pub(crate) fn find_all(text: &str) -> Vec<DateSpan> {
         }
     }
     found
+}
+
+/// Whether the single date at token `s` ends a range without a start: after a dash
+/// with nothing or a placeholder before it (`(??? — 2010-08)`, `– 2010`), or after
+/// `until` / `bis`.
+fn ends_open_range(text: &str, tokens: &[Token], s: usize) -> bool {
+    let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+    // The text right before the date, without the brackets it may stand in.
+    let before = text[..tokens[s].start].trim_end();
+    if let Some(prev) = before.split_whitespace().last() {
+        let f = locale::fold(prev.trim_start_matches('('));
+        if matches!(
+            f.as_str(),
+            "until" | "till" | "bis" | "tot" | "jusqu'en" | "hasta"
+        ) {
+            return true;
+        }
+    }
+    let Some(dash_at) = before.strip_suffix(['–', '—', '-']).map(str::trim_end) else {
+        return false;
+    };
+    // Before the dash: nothing, an opening bracket, or a placeholder such as `???`.
+    let prev = dash_at.split_whitespace().last().unwrap_or("");
+    let placeholder = prev.is_empty()
+        || prev
+            .trim_start_matches(['(', '['])
+            .chars()
+            .all(|c| matches!(c, '?' | '.' | '…' | 'x' | 'X' | '_' | '*'));
+    placeholder && (s == 0 || !word(s - 1).chars().any(|c| c.is_ascii_digit()))
 }
 
 /// The most telling date range of a line: the one with an end, else the first.
@@ -496,6 +530,15 @@ mod tests {
         ] {
             assert_eq!(find(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn end_only_dates() {
+        let d = find("UTCH (??? — 2010-08)").expect("a date");
+        assert_eq!((d.from, d.to, d.end_only), (ym(2010, 8), None, true));
+        assert!(find("until 2019").is_some_and(|d| d.end_only));
+        assert!(!find("Certified Scrum Developer – 2013").unwrap().end_only);
+        assert!(!find("Engineer, 2015").unwrap().end_only);
     }
 
     #[test]

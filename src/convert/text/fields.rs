@@ -85,8 +85,17 @@ pub(crate) fn summary(lines: &[Line], idx: &[usize], out: &mut Out) {
     }
 }
 
-/// A section the importer does not know: every line is kept in `meta.x-vitae.unmapped`.
+/// A section the importer does not know: a list of short items without dates
+/// (`WEB WORLD` / `* Html, CSS` / `* Scripts: PHP, Ruby`) is a group of skills; any
+/// other is kept line by line in `meta.x-vitae.unmapped`.
 pub(crate) fn other(lines: &[Line], heading: Option<usize>, idx: &[usize], out: &mut Out) {
+    if let Some(h) = heading
+        && skill_like(lines, idx)
+    {
+        out.label(&lines[h].text, lines[h].no);
+        lists::read(SectionKind::Skills, &lines[h].text, lines, idx, out);
+        return;
+    }
     if let Some(h) = heading {
         out.unmapped(&lines[h].text, lines[h].no);
     }
@@ -95,6 +104,30 @@ pub(crate) fn other(lines: &[Line], heading: Option<usize>, idx: &[usize], out: 
             out.unmapped(&lines[i].text, lines[i].no);
         }
     }
+}
+
+/// Whether the lines are a list of short items and nothing else: at least two (or one
+/// bullet listing three), mostly bullets, none longer than eight words, no sentences, no dates.
+fn skill_like(lines: &[Line], idx: &[usize]) -> bool {
+    let content: Vec<&Line> = idx
+        .iter()
+        .map(|&i| &lines[i])
+        .filter(|l| !l.is_blank() && !l.rule)
+        .collect();
+    let bullets = content.iter().filter(|l| l.bullet).count();
+    // One bullet is a list when it holds three items or more: `* MySQL, Redis, Mongo`.
+    let one_list =
+        matches!(content.as_slice(), [l] if l.bullet && l.text.matches(',').count() >= 2);
+    (content.len() >= 2 || one_list)
+        && bullets * 10 >= content.len() * 7
+        && content.iter().all(|l| {
+            let t = l.text.trim();
+            let list = t.contains(',') || t.contains(':');
+            let sentence = t.ends_with('.') && !t.ends_with("...");
+            (t.split_whitespace().count() <= 8 || list)
+                && !sentence
+                && super::dates::find(t).is_none()
+        })
 }
 
 /// Which of two parts comes first in a header: the title or the organisation.
@@ -218,7 +251,20 @@ pub(crate) fn read(kind: SectionKind, lines: &[Line], idx: Vec<usize>, out: &mut
             _ => other_entry(kind, name, k, &h, out),
         }
         if let Some((line, span)) = entry.date {
-            dates(kind, name, k, span.from, span.to, lines[line].no, out);
+            if span.end_only
+                && span.to.is_none()
+                && !matches!(
+                    kind,
+                    SectionKind::Awards
+                        | SectionKind::Certificates
+                        | SectionKind::Publications
+                        | SectionKind::References
+                )
+            {
+                out.set(name, k, "endDate", &span.from.to_string(), lines[line].no);
+            } else {
+                dates(kind, name, k, span.from, span.to, lines[line].no, out);
+            }
         }
         // Roles listed under one employer: the entry without one takes the one above.
         if kind == SectionKind::Work {

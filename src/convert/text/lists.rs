@@ -10,7 +10,7 @@ use super::vocab::{self, SectionKind};
 /// Reads the lines of a skills, languages or interests section.
 pub(crate) fn read(kind: SectionKind, heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
     match kind {
-        SectionKind::Languages => languages(lines, idx, out),
+        SectionKind::Languages => languages(heading, lines, idx, out),
         SectionKind::Interests => interests(heading, lines, idx, out),
         _ => skills(heading, lines, idx, out),
     }
@@ -213,6 +213,7 @@ fn skills(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
     let mut group: Option<(usize, usize)> = None; // (skills index, indent of its line)
     let default_name = super::header::trim_symbols(heading.trim().trim_end_matches(':')).to_owned();
     let mut pending: Option<(usize, String, usize)> = None; // a heading without items yet
+    let mut default_group: Option<usize> = None; // the group named after the section
     for &i in idx {
         let line = &lines[i];
         if line.is_blank() || line.rule {
@@ -274,13 +275,20 @@ fn skills(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
             for item in &items {
                 out.push("skills", k, "keywords", item, no);
             }
-            group = Some((k, line.indent));
+            // A bullet `Key: items` takes only the lines indented under it: the next
+            // bullet beside it is an item of the section, not of `Key`.
+            group = Some((k, line.indent + usize::from(line.bullet)));
             continue;
         }
         // A heading, or a bullet that is one bold name (`- **Frontend**`) with its
         // list on the next lines.
         let bold_item = line.bullet && line.bold && !text.contains(',');
-        if heading_style(line).is_some() && !line.bullet || bold_item {
+        // `01. Languages` above `* JavaScript` / `* PHP, Ruby`: a numbered group name.
+        let numbered_head = line.ordinal
+            && text.split_whitespace().count() <= 4
+            && !text.contains(',')
+            && next_content(lines, idx, i).is_some_and(|n| n.bullet && !n.ordinal);
+        if heading_style(line).is_some() && !line.bullet || bold_item || numbered_head {
             flush(&mut pending, out);
             let k = out.entry("skills");
             // Named when its first item comes: a `Sprachen` heading whose items are
@@ -340,8 +348,15 @@ fn skills(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
         let k = match group {
             Some((k, indent)) if !line.bullet || line.indent >= indent => k,
             _ => {
-                let k = out.entry("skills");
-                out.set("skills", k, "name", &default_name, no);
+                let k = match default_group {
+                    Some(k) => k,
+                    None => {
+                        let k = out.entry("skills");
+                        out.set("skills", k, "name", &default_name, no);
+                        default_group = Some(k);
+                        k
+                    }
+                };
                 group = Some((k, 0));
                 k
             }
@@ -362,6 +377,14 @@ fn skills(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
     flush(&mut pending, out);
 }
 
+/// The first line with content after line `i` among `idx`.
+fn next_content<'a>(lines: &'a [Line], idx: &[usize], i: usize) -> Option<&'a Line> {
+    idx.iter()
+        .skip_while(|&&j| j <= i)
+        .map(|&j| &lines[j])
+        .find(|l| !l.is_blank() && !l.rule)
+}
+
 /// Names a skills group whose heading was waiting for its first item.
 fn flush(pending: &mut Option<(usize, String, usize)>, out: &mut Out) {
     if let Some((k, name, no)) = pending.take() {
@@ -369,7 +392,20 @@ fn flush(pending: &mut Option<(usize, String, usize)>, out: &mut Out) {
     }
 }
 
-fn languages(lines: &[Line], idx: &[usize], out: &mut Out) {
+fn languages(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
+    // `Compiled languages` / `C, C++, Java`: programming languages are skills.
+    let spoken = idx.iter().any(|&i| {
+        let t = &lines[i].text;
+        split_items(t).iter().any(|item| {
+            item.split(|c: char| !c.is_alphabetic())
+                .find(|w| !w.is_empty())
+                .is_some_and(vocab::is_language_name)
+        })
+    });
+    if !spoken && idx.iter().any(|&i| !lines[i].is_blank()) {
+        skills(heading, lines, idx, out);
+        return;
+    }
     for &i in idx {
         let line = &lines[i];
         if line.is_blank() || line.rule {

@@ -58,6 +58,8 @@ pub(crate) struct Line {
     pub table_head: bool,
     /// A row of a Markdown table.
     pub table_row: bool,
+    /// A numbered list item (`1.`, `02)`).
+    pub ordinal: bool,
 }
 
 impl Line {
@@ -442,6 +444,7 @@ fn parse_line(no: usize, raw: &str) -> Option<Line> {
     loop {
         if let Some(rest) = strip_bullet(t) {
             line.bullet = true;
+            line.ordinal |= t.starts_with(|c: char| c.is_ascii_digit());
             t = rest;
             if line.heading.is_some() {
                 break;
