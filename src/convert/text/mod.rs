@@ -291,9 +291,12 @@ fn is_signature(text: &str) -> bool {
 fn report(source: &str, lines: &[normalize::Line], placed: &[output::Placed]) -> Vec<LineReport> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut by_line: Vec<Vec<String>> = vec![Vec::new(); source.split('\n').count() + 1];
+    // Each pointer once per line; a set, as one long line can hold thousands.
+    let mut seen: std::collections::HashSet<(usize, &str)> =
+        std::collections::HashSet::with_capacity(placed.len());
     for p in placed {
         if let Some(v) = by_line.get_mut(p.line)
-            && !v.contains(&p.pointer)
+            && seen.insert((p.line, p.pointer.as_str()))
         {
             v.push(p.pointer.clone());
         }

@@ -454,7 +454,7 @@ fn parse_line(no: usize, raw: &str) -> Option<Line> {
         break;
     }
     let (text, links, marks) = inline(t);
-    let (text, marks, underlined, gap) = tidy(&text, marks);
+    let (text, marks, underlined, gap) = tidy(text, marks);
     line.text = text;
     line.gap = gap;
     line.links = links;
@@ -854,10 +854,16 @@ fn entity(name: &str) -> Option<char> {
 /// into ` — `, trailing rules removed (and reported as an underline), spaces collapsed.
 /// Marks are carried over to the new text; rejoined words become marks too.
 fn tidy(
-    text: &str,
+    text: String,
     marks: Vec<(usize, usize)>,
 ) -> (String, Vec<(usize, usize)>, bool, Option<usize>) {
     use std::borrow::Cow;
+    // Most lines need nothing: words one space apart, no marks, no leaders, no
+    // letter-spaced run. Checked without allocating; the text is kept as it is.
+    if marks.is_empty() && already_tidy(&text) {
+        return (text, marks, false, None);
+    }
+    let text = text.as_str();
     // Work on words with their gap before them; keep a per-word "marked" flag.
     let mut words: Vec<(Cow<'_, str>, usize, bool)> = Vec::new(); // (word, spaces before, marked)
     let mut start = None;
@@ -903,11 +909,7 @@ fn tidy(
         }
     }
     // Leaders and rules.
-    let is_leader = |w: &str| {
-        w.chars().count() >= 3
-            && w.chars()
-                .all(|c| matches!(c, '-' | '.' | '_' | '─' | '…' | '=' | '~'))
-    };
+    let is_leader = is_leader_word;
     let mut underlined = false;
     while joined.last().is_some_and(|w| is_leader(&w.0)) && joined.len() > 1 {
         joined.pop();
@@ -949,6 +951,33 @@ fn tidy(
         }
     }
     (out, new_marks, underlined, first_gap)
+}
+
+/// Whether [`tidy`] would give `text` back unchanged (when it has no marks).
+fn already_tidy(text: &str) -> bool {
+    if text.starts_with(' ') || text.ends_with(' ') || text.contains("  ") {
+        return false;
+    }
+    let mut singles = 0; // single letters in a row
+    for w in text.split(' ') {
+        if w.is_empty() || w.contains(|c: char| c.is_whitespace()) || is_leader_word(w) {
+            return false;
+        }
+        let mut cs = w.chars();
+        let single = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic());
+        singles = if single { singles + 1 } else { 0 };
+        if singles >= 4 {
+            return false;
+        }
+    }
+    true
+}
+
+/// A run of dots, dashes or rules standing for a leader or a rule: `.....`, `---`.
+fn is_leader_word(w: &str) -> bool {
+    w.chars().count() >= 3
+        && w.chars()
+            .all(|c| matches!(c, '-' | '.' | '_' | '─' | '…' | '=' | '~'))
 }
 
 /// Setext headings and plain underlines: a rule right under a short text line makes it
