@@ -182,7 +182,9 @@ fn report_names_lines_and_pointers() {
     let report = got.report();
     assert!(report.contains("    1  /basics/name"), "{report}");
     assert!(report.contains("    2  /basics/email"), "{report}");
-    assert!(report.contains("/skills/0/keywords/0"), "{report}");
+    assert!(report.contains("/skills/0/keywords/0-2  "), "{report}");
+    // The full list stays in `lines`.
+    assert_eq!(got.lines[4].targets.len(), 4, "{:?}", got.lines[4]);
     assert_eq!(got.lines[2].kind, LineKind::Blank);
 }
 

@@ -38,6 +38,7 @@ mod header;
 mod lists;
 mod normalize;
 mod output;
+mod pointers;
 mod sections;
 mod sidebar;
 mod vocab;
@@ -97,7 +98,9 @@ impl Import {
     }
 
     /// The mapping as text, one line per source line with content:
-    /// `  12  /work/0/position, /work/0/name  | Data Engineer | October | …`.
+    /// `  12  /work/0/{position,name}  | Data Engineer | October | …`. Pointers are
+    /// shortened: runs of indices as ranges (`/skills/0/keywords/0-4`), siblings under
+    /// one parent (`/work/0/{name,startDate}`), and past six items a count.
     #[must_use]
     pub fn report(&self) -> String {
         let mut out = String::new();
@@ -112,7 +115,7 @@ impl Import {
             out.push_str(&format!(
                 "{:>5}  {:<40}  | {}\n",
                 l.line,
-                l.targets.join(", "),
+                pointers::compress(&l.targets),
                 text
             ));
         }
