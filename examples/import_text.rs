@@ -2,6 +2,7 @@
 //!
 //! `cargo run --example import_text -- cv.txt [--report]`
 
+use std::io::{ErrorKind, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -18,13 +19,24 @@ fn main() -> ExitCode {
         }
     };
     let import = vitae::convert::text::import(&text);
-    if args.iter().any(|a| a == "--report") {
-        print!("{}", import.report());
+    let output = if args.iter().any(|a| a == "--report") {
+        import.report()
     } else {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&import.resume).unwrap_or_default()
-        );
+        let mut json = serde_json::to_string_pretty(&import.resume).unwrap_or_default();
+        json.push('\n');
+        json
+    };
+    // Written, not printed: `println!` panics when the reader has gone (`| head`).
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(output.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write the output: {e}");
+            ExitCode::from(2)
+        }
     }
-    ExitCode::SUCCESS
 }

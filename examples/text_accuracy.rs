@@ -7,8 +7,28 @@
 //! Each `fixtures/text/expected/NAME.json` is the expected resume for the source
 //! `fixtures/text/NAME.{txt,md}` or `fixtures/corpus/text/NAME.{txt,md}`.
 
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// `writeln!` to stdout that ends `main` when the reader has gone (`| head`) instead of
+/// panicking as `println!` does.
+macro_rules! say {
+    ($out:ident $(, $($arg:tt)*)?) => {
+        if let Err(e) = writeln!($out $(, $($arg)*)?) {
+            return write_failed(&e);
+        }
+    };
+}
+
+fn write_failed(e: &std::io::Error) -> ExitCode {
+    if e.kind() == ErrorKind::BrokenPipe {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("error: cannot write the output: {e}");
+        ExitCode::from(2)
+    }
+}
 
 use vitae::convert::text::{accuracy, import};
 
@@ -23,6 +43,7 @@ fn source_for(root: &Path, stem: &str) -> Option<PathBuf> {
 
 fn main() -> ExitCode {
     let verbose = std::env::args().any(|a| a == "--verbose" || a == "-v");
+    let mut out = std::io::stdout().lock();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut expected_files: Vec<PathBuf> = match std::fs::read_dir(root.join("text/expected")) {
         Ok(dir) => dir.filter_map(|e| e.ok().map(|e| e.path())).collect(),
@@ -32,9 +53,17 @@ fn main() -> ExitCode {
         }
     };
     expected_files.sort();
-    println!(
+    say!(
+        out,
         "{:<34} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6} {:>7}",
-        "fixture", "exp", "got", "ok", "P", "R", "F1", "words"
+        "fixture",
+        "exp",
+        "got",
+        "ok",
+        "P",
+        "R",
+        "F1",
+        "words"
     );
     let (mut sum_f1, mut n) = (0.0, 0);
     for path in expected_files {
@@ -61,7 +90,8 @@ fn main() -> ExitCode {
         let got = import(&text);
         let s = accuracy::score(&expected, &got.resume);
         let c = accuracy::word_coverage(&text, &got.resume);
-        println!(
+        say!(
+            out,
             "{:<34} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>7.4}",
             stem,
             s.expected,
@@ -76,10 +106,10 @@ fn main() -> ExitCode {
         n += 1;
         if verbose {
             for m in &s.missing {
-                println!("    - missing {m}");
+                say!(out, "    - missing {m}");
             }
             for x in &s.extra {
-                println!("    + extra   {x}");
+                say!(out, "    + extra   {x}");
             }
             let lost: Vec<String> = c
                 .lost
@@ -88,16 +118,26 @@ fn main() -> ExitCode {
                 .map(|(w, k)| format!("{w}×{k}"))
                 .collect();
             if !lost.is_empty() {
-                println!("    words lost: {}", lost.join(" "));
+                say!(out, "    words lost: {}", lost.join(" "));
             }
         }
     }
     if n > 0 {
-        println!("mean F1 over {n} fixtures: {:.3}", sum_f1 / f64::from(n));
+        say!(
+            out,
+            "mean F1 over {n} fixtures: {:.3}",
+            sum_f1 / f64::from(n)
+        );
     }
     // Words kept on every text of the corpus, labelled or not.
-    println!();
-    println!("{:<34} {:>7} {:>9}", "corpus text", "words", "unmapped");
+    say!(out);
+    say!(
+        out,
+        "{:<34} {:>7} {:>9}",
+        "corpus text",
+        "words",
+        "unmapped"
+    );
     let mut corpus: Vec<PathBuf> = std::fs::read_dir(root.join("corpus/text"))
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
@@ -112,7 +152,8 @@ fn main() -> ExitCode {
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or_default();
-        println!(
+        say!(
+            out,
             "{:<34} {:>7.4} {:>9}",
             name,
             c.share(),
@@ -126,7 +167,7 @@ fn main() -> ExitCode {
                 .map(|(w, k)| format!("{w}×{k}"))
                 .collect();
             if !lost.is_empty() {
-                println!("    words lost: {}", lost.join(" "));
+                say!(out, "    words lost: {}", lost.join(" "));
             }
         }
     }

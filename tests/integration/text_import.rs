@@ -22,12 +22,22 @@ const F1_FLOORS: &[(&str, f64)] = &[
     ("011_jbwashington_resume", 0.74),
     ("012_alanverdugo_resume", 0.92),
     ("013_Alireza29675_Me", 0.95),
+    ("de-firma-markdown", 0.95),
     ("de-lebenslauf", 0.95),
+    ("de-lebenslauf-tabelle", 0.95),
+    ("de-werdegang-caps", 0.95),
     ("de-markdown", 0.95),
     ("de-tabellarisch", 0.95),
+    ("en-academic", 0.93),
+    ("en-dot-separated", 0.95),
+    ("en-europass", 0.88),
     ("en-pdf-columns", 0.95),
+    ("en-pdf-layout", 0.95),
     ("en-plain-caps", 0.95),
+    ("en-readme", 0.95),
     ("en-setext", 0.95),
+    ("en-title-at", 0.95),
+    ("en-us-resume", 0.95),
     ("es-cv", 0.95),
     ("fr-cv", 0.95),
     ("linkedin-export", 0.95),
@@ -172,7 +182,9 @@ fn report_names_lines_and_pointers() {
     let report = got.report();
     assert!(report.contains("    1  /basics/name"), "{report}");
     assert!(report.contains("    2  /basics/email"), "{report}");
-    assert!(report.contains("/skills/0/keywords/0"), "{report}");
+    assert!(report.contains("/skills/0/keywords/0-2  "), "{report}");
+    // The full list stays in `lines`.
+    assert_eq!(got.lines[4].targets.len(), 4, "{:?}", got.lines[4]);
     assert_eq!(got.lines[2].kind, LineKind::Blank);
 }
 
@@ -184,6 +196,66 @@ fn nothing_lost_goes_to_unmapped() {
         "Nationality: Atlantean"
     );
     assert_eq!(got.unmapped(), vec![(2, "Nationality: Atlantean")]);
+}
+
+#[test]
+fn unknown_sections_of_short_bullets_are_skills() {
+    let got = import(
+        "# Jane Doe\n\n## Experience\n\nEngineer, Acme (2019 - 2020)\n\n\
+         ## WEB WORLD\n\n* Html, CSS\n* Scripts: PHP, Ruby\n* Flex, AS3\n\n\
+         ## DATABASE\n\n* MySQL, PostgreSQL, Redis\n\n\
+         ## COMPILED LANGUAGES\n\n* C, C++, Java\n",
+    );
+    let skills = &got.resume["skills"];
+    let group = |name: &str| {
+        skills
+            .as_array()
+            .and_then(|a| a.iter().find(|s| s["name"] == name))
+            .unwrap_or_else(|| panic!("no skills group {name}: {skills:#}"))
+    };
+    // `Flex, AS3` beside `Scripts: …` belongs to the section, not to `Scripts`.
+    assert_eq!(
+        group("WEB WORLD")["keywords"],
+        serde_json::json!(["Html", "CSS", "Flex", "AS3"])
+    );
+    assert_eq!(
+        group("Scripts")["keywords"],
+        serde_json::json!(["PHP", "Ruby"])
+    );
+    assert_eq!(
+        group("DATABASE")["keywords"],
+        serde_json::json!(["MySQL", "PostgreSQL", "Redis"])
+    );
+    // Programming languages under a `languages` heading are skills, not spoken ones.
+    assert_eq!(
+        group("COMPILED LANGUAGES")["keywords"],
+        serde_json::json!(["C", "C++", "Java"])
+    );
+    assert!(got.resume.get("languages").is_none(), "{:#}", got.resume);
+    assert!(got.unmapped().is_empty(), "{:?}", got.unmapped());
+}
+
+#[test]
+fn numbered_skill_groups() {
+    let got = import(
+        "# Jane Doe\n\n## Skills\n\n01. Languages\n\n* JavaScript\n* PHP, Ruby\n\n\
+         02. Source Code Management\n\n* GIT\n* SVN\n",
+    );
+    assert_eq!(
+        got.resume["skills"],
+        serde_json::json!([
+            {"name": "Languages", "keywords": ["JavaScript", "PHP", "Ruby"]},
+            {"name": "Source Code Management", "keywords": ["GIT", "SVN"]}
+        ])
+    );
+}
+
+#[test]
+fn a_date_after_a_bare_dash_is_an_end_date() {
+    let got = import("# Jane Doe\n\n## Experience\n\nEngineer, Acme (??? — 2010-08)\n");
+    let job = &got.resume["work"][0];
+    assert_eq!(job["endDate"], "2010-08", "{job:#}");
+    assert!(job.get("startDate").is_none(), "{job:#}");
 }
 
 #[test]

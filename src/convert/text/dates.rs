@@ -20,6 +20,9 @@ pub(crate) struct DateSpan {
     pub from: PartialDate,
     /// End: a date, `Ongoing`, or `None` for a single date.
     pub to: Option<LooseDate>,
+    /// A single date that ends a range whose start is unknown: `(??? — 2010-08)`,
+    /// `– 2010`, `until 2010`.
+    pub end_only: bool,
 }
 
 /// How far around a year the finder looks, in words.
@@ -75,18 +78,20 @@ pub(crate) fn find_all(text: &str) -> Vec<DateSpan> {
                     break;
                 }
                 let candidate = &text[tokens[s].start..tokens[e].end];
-                if let Some((from, to)) = parse_range(candidate)
+                if let Some((from, to)) = parse_range(&day_first(candidate))
                     && plausible(from)
                 {
                     let to = match to {
                         None if tokens[e].dash_after => Some(LooseDate::Ongoing),
                         other => other,
                     };
+                    let end_only = to.is_none() && ends_open_range(text, &tokens, s);
                     let span = DateSpan {
                         start: tokens[s].start,
                         end: tokens[e].end,
                         from,
                         to,
+                        end_only,
                     };
                     best = Some((s, e, span));
                     break;
@@ -105,6 +110,35 @@ pub(crate) fn find_all(text: &str) -> Vec<DateSpan> {
     found
 }
 
+/// Whether the single date at token `s` ends a range without a start: after a dash
+/// with nothing or a placeholder before it (`(??? — 2010-08)`, `– 2010`), or after
+/// `until` / `bis`.
+fn ends_open_range(text: &str, tokens: &[Token], s: usize) -> bool {
+    let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+    // The text right before the date, without the brackets it may stand in.
+    let before = text[..tokens[s].start].trim_end();
+    if let Some(prev) = before.split_whitespace().last() {
+        let f = locale::fold(prev.trim_start_matches('('));
+        if matches!(
+            f.as_str(),
+            "until" | "till" | "bis" | "tot" | "jusqu'en" | "hasta"
+        ) {
+            return true;
+        }
+    }
+    let Some(dash_at) = before.strip_suffix(['–', '—', '-']).map(str::trim_end) else {
+        return false;
+    };
+    // Before the dash: nothing, an opening bracket, or a placeholder such as `???`.
+    let prev = dash_at.split_whitespace().last().unwrap_or("");
+    let placeholder = prev.is_empty()
+        || prev
+            .trim_start_matches(['(', '['])
+            .chars()
+            .all(|c| matches!(c, '?' | '.' | '…' | 'x' | 'X' | '_' | '*'));
+    placeholder && (s == 0 || !word(s - 1).chars().any(|c| c.is_ascii_digit()))
+}
+
 /// The most telling date range of a line: the one with an end, else the first.
 pub(crate) fn find(text: &str) -> Option<DateSpan> {
     let all = find_all(text);
@@ -112,6 +146,63 @@ pub(crate) fn find(text: &str) -> Option<DateSpan> {
         .find(|d| d.to.is_some())
         .or_else(|| all.first())
         .copied()
+}
+
+/// Full dates written with slashes (`01/09/2018`) are ambiguous alone. Europass and
+/// most CVs outside the US write the day first: `01/09/2018–Present` is read so,
+/// unless a date of the same range can only be month first (`06/01/2019 – 08/15/2019`).
+/// The dates are handed on with dots (day first) or as ISO dates (month first).
+fn day_first(candidate: &str) -> std::borrow::Cow<'_, str> {
+    if !candidate.contains('/') {
+        return std::borrow::Cow::Borrowed(candidate);
+    }
+    // (start, end, first number, second number, year) of each `NN/NN/NNNN`.
+    let bytes = candidate.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = |from: usize| {
+            bytes[from..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count()
+        };
+        let a = run(i);
+        if (1..=2).contains(&a) && (i == 0 || !bytes[i - 1].is_ascii_digit()) {
+            let j = i + a;
+            if bytes.get(j) == Some(&b'/') {
+                let b = run(j + 1);
+                let k = j + 1 + b;
+                if (1..=2).contains(&b) && bytes.get(k) == Some(&b'/') && run(k + 1) == 4 {
+                    let end = k + 5;
+                    if end == bytes.len() || !bytes[end].is_ascii_digit() {
+                        let num = |s: usize, e: usize| candidate[s..e].parse::<u32>().unwrap_or(0);
+                        found.push((i, end, num(i, j), num(j + 1, k), &candidate[k + 1..end]));
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+        }
+        i += 1.max(a);
+    }
+    if found.is_empty() {
+        return std::borrow::Cow::Borrowed(candidate);
+    }
+    let month_first = found.iter().any(|&(_, _, a, b, _)| b > 12 && a <= 12);
+    let mut out = String::with_capacity(candidate.len() + 4);
+    let mut pos = 0;
+    for &(s, e, a, b, year) in &found {
+        out.push_str(&candidate[pos..s]);
+        if month_first {
+            out.push_str(&format!("{year}-{a:02}-{b:02}"));
+        } else {
+            out.push_str(&format!("{a:02}.{b:02}.{year}"));
+        }
+        pos = e;
+    }
+    out.push_str(&candidate[pos..]);
+    std::borrow::Cow::Owned(out)
 }
 
 fn plausible(d: PartialDate) -> bool {
@@ -181,7 +272,20 @@ fn push_token(text: &str, s: usize, e: usize, tokens: &mut Vec<Token>) {
     let is_trim = |c: char| {
         matches!(
             c,
-            '(' | ')' | '[' | ']' | ',' | ';' | ':' | '*' | '_' | '|' | '"' | '\'' | '.' | '!'
+            '(' | ')'
+                | '['
+                | ']'
+                | ','
+                | ';'
+                | ':'
+                | '*'
+                | '_'
+                | '|'
+                | '"'
+                | '\''
+                | '.'
+                | '!'
+                | '`'
         )
     };
     let lead = raw.len() - raw.trim_start_matches(is_trim).len();
@@ -426,6 +530,33 @@ mod tests {
         ] {
             assert_eq!(find(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn end_only_dates() {
+        let d = find("UTCH (??? — 2010-08)").expect("a date");
+        assert_eq!((d.from, d.to, d.end_only), (ym(2010, 8), None, true));
+        assert!(find("until 2019").is_some_and(|d| d.end_only));
+        assert!(!find("Certified Scrum Developer – 2013").unwrap().end_only);
+        assert!(!find("Engineer, 2015").unwrap().end_only);
+    }
+
+    #[test]
+    fn slashed_full_dates() {
+        let d = |y, m, d| PartialDate::ymd(y, m, d);
+        let (t, from, to) = one("01/09/2018–Present          Quality Engineer");
+        assert_eq!(t, "01/09/2018–Present");
+        assert_eq!((from, to), (d(2018, 9, 1), Some(LooseDate::Ongoing)));
+        let (_, from, to) = one("01/04/2013–31/08/2018");
+        assert_eq!(
+            (from, to),
+            (d(2013, 4, 1), Some(LooseDate::Date(d(2018, 8, 31))))
+        );
+        let (_, from, to) = one("06/01/2019 – 08/15/2019 Intern");
+        assert_eq!(
+            (from, to),
+            (d(2019, 6, 1), Some(LooseDate::Date(d(2019, 8, 15))))
+        );
     }
 
     #[test]

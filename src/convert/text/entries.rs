@@ -49,8 +49,11 @@ pub(crate) fn split(lines: &[Line], idx: Vec<usize>) -> (Vec<usize>, Vec<Entry>)
             let mut header = vec![p];
             let rest = without_duration(&residue(&line.text, &span));
             let only_date = rest.split_whitespace().count() == 0;
-            let date_first =
-                line.text[..span.start].trim().is_empty() && !vocab::looks_like_location(&rest);
+            // `Oktober 2013 – September 2015, Abschlussnote 1,3`: a date and a grade,
+            // under the degree it belongs to.
+            let date_first = line.text[..span.start].trim().is_empty()
+                && !vocab::looks_like_location(&rest)
+                && !is_grade(&rest);
             let standalone = !only_date
                 && (date_first
                     || heading_style(line).is_some()
@@ -153,7 +156,11 @@ pub(crate) fn split(lines: &[Line], idx: Vec<usize>) -> (Vec<usize>, Vec<Entry>)
                 && !taken[last + 1]
             {
                 let l = &lines[idx[last + 1]];
-                let plain = !l.bullet && !l.is_blank() && heading_style(l).is_none();
+                // `Abschluss: Abitur (Note 1,9)`: a field of the body, not a header.
+                let keyed = l.text.split_once(':').is_some_and(|(k, v)| {
+                    !v.trim().is_empty() && k.split_whitespace().count() <= 2 && !k.contains("http")
+                });
+                let plain = !l.bullet && !l.is_blank() && heading_style(l).is_none() && !keyed;
                 let place = vocab::looks_like_location(&l.text)
                     || (!one_part
                         && (1..=3).contains(&l.text.split_whitespace().count())
@@ -208,7 +215,14 @@ pub(crate) fn split(lines: &[Line], idx: Vec<usize>) -> (Vec<usize>, Vec<Entry>)
         let styled: Vec<(usize, u8)> = (0..idx.len())
             .filter_map(|p| heading_style(&lines[idx[p]]).map(|s| (p, s.rank())))
             .collect();
-        if let Some(top) = styled.iter().map(|(_, r)| *r).min() {
+        if idx.iter().any(|&i| lines[i].table_row) {
+            // A table: one entry per row.
+            for p in 0..idx.len() {
+                if lines[idx[p]].table_row {
+                    starts.push((p, vec![idx[p]], None));
+                }
+            }
+        } else if let Some(top) = styled.iter().map(|(_, r)| *r).min() {
             for (p, r) in &styled {
                 if *r == top {
                     starts.push((*p, vec![idx[*p]], None));
@@ -267,7 +281,54 @@ pub(crate) fn date_line(line: &Line) -> Option<DateSpan> {
     let sentence = line.text.trim_end().ends_with('.');
     let after = line.text[span.end..].split_whitespace().count();
     // A bullet that mentions a year in passing is no header: `Adopted AI in 2026; …`.
-    let in_passing = line.bullet && before > 3 && after > 3 && heading_style(line).is_none();
+    // `- **Lunch Money v2 API** (2025-present) - …`: a bold name before the date heads.
+    let bold_name = line
+        .marks
+        .first()
+        .is_some_and(|&(s, e)| s == 0 && e + 3 >= span.start);
+    // … and so is a header with few words in lower case (`BA, Economics, Tufts
+    // University (2009-2013), magna cum laude`).
+    let sentence_like = line.text[..span.start]
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .filter(|w| {
+            !matches!(
+                *w,
+                "at" | "of" | "in" | "for" | "and" | "the" | "bei" | "von" | "für" | "und" | "de"
+            )
+        })
+        .count()
+        >= 2;
+    // `Adopted AI in 2026; …`: a date after a preposition, inside a sentence.
+    let after_preposition = line.text[..span.start]
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| {
+            matches!(
+                w,
+                "in" | "by"
+                    | "since"
+                    | "until"
+                    | "during"
+                    | "from"
+                    | "im"
+                    | "seit"
+                    | "bis"
+                    | "ab"
+                    | "en"
+                    | "depuis"
+                    | "desde"
+                    | "sinds"
+                    | "vanaf"
+            )
+        });
+    let sentence_like = sentence_like || after_preposition;
+    let in_passing = line.bullet
+        && before > 3
+        && after > 3
+        && heading_style(line).is_none()
+        && !bold_name
+        && sentence_like;
     (!in_passing
         && (words <= 16 || (before <= 8 && styled) || (before <= 14 && words <= 30 && !sentence)))
         .then_some(span)
@@ -285,10 +346,16 @@ pub(crate) fn residue(text: &str, span: &DateSpan) -> String {
         }
     }
     let sep = |c: char| c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | ',' | '>' | '·');
+    // Dates between two parts separated them: keep them apart, with a comma when the
+    // line is cut at commas (`BA, Economics, Tufts (2009-2013), magna cum laude`).
+    let joiner = if after.starts_with(',') && before.contains(", ") && !before.contains('|') {
+        ", "
+    } else {
+        " | "
+    };
     let (before, after) = (before.trim_matches(sep), after.trim_matches(sep));
-    // Dates between two parts separated them: keep them apart.
     match (before.is_empty(), after.is_empty()) {
-        (false, false) => format!("{before} | {after}"),
+        (false, false) => format!("{before}{joiner}{after}"),
         (false, true) => before.to_owned(),
         _ => after.to_owned(),
     }
@@ -304,6 +371,21 @@ fn without_duration(text: &str) -> String {
         return text[..open].trim().to_owned();
     }
     text.to_owned()
+}
+
+/// Whether a text is a grade: `Abschlussnote 1,3`, `GPA 3.8`, `Note: 2,0`.
+fn is_grade(text: &str) -> bool {
+    let f = crate::locale::fold(text);
+    let mut words = f
+        .split(|c: char| c.is_whitespace() || c == ':')
+        .filter(|w| !w.is_empty());
+    matches!(
+        words.next(),
+        Some("gpa" | "cgpa" | "note" | "abschlussnote" | "gesamtnote" | "grade" | "cijfer")
+    ) && words
+        .next()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        && words.next().is_none()
 }
 
 /// A short line without a full stop: a title, an organisation, a place.

@@ -18,6 +18,18 @@ use super::vocab::{self, SectionKind};
 use crate::locale::fold;
 use crate::model::{LooseDate, PartialDate};
 
+mod body;
+mod cite;
+mod job;
+mod parts;
+mod school;
+
+use self::body::*;
+use self::cite::*;
+use self::job::*;
+use self::parts::*;
+use self::school::*;
+
 /// The JSON name of a list section.
 pub(crate) fn section_name(kind: SectionKind) -> &'static str {
     match kind {
@@ -85,8 +97,17 @@ pub(crate) fn summary(lines: &[Line], idx: &[usize], out: &mut Out) {
     }
 }
 
-/// A section the importer does not know: every line is kept in `meta.x-vitae.unmapped`.
+/// A section the importer does not know: a list of short items without dates
+/// (`WEB WORLD` / `* Html, CSS` / `* Scripts: PHP, Ruby`) is a group of skills; any
+/// other is kept line by line in `meta.x-vitae.unmapped`.
 pub(crate) fn other(lines: &[Line], heading: Option<usize>, idx: &[usize], out: &mut Out) {
+    if let Some(h) = heading
+        && skill_like(lines, idx)
+    {
+        out.label(&lines[h].text, lines[h].no);
+        lists::read(SectionKind::Skills, &lines[h].text, lines, idx, out);
+        return;
+    }
     if let Some(h) = heading {
         out.unmapped(&lines[h].text, lines[h].no);
     }
@@ -95,6 +116,30 @@ pub(crate) fn other(lines: &[Line], heading: Option<usize>, idx: &[usize], out: 
             out.unmapped(&lines[i].text, lines[i].no);
         }
     }
+}
+
+/// Whether the lines are a list of short items and nothing else: at least two (or one
+/// bullet listing three), mostly bullets, none longer than eight words, no sentences, no dates.
+fn skill_like(lines: &[Line], idx: &[usize]) -> bool {
+    let content: Vec<&Line> = idx
+        .iter()
+        .map(|&i| &lines[i])
+        .filter(|l| !l.is_blank() && !l.rule)
+        .collect();
+    let bullets = content.iter().filter(|l| l.bullet).count();
+    // One bullet is a list when it holds three items or more: `* MySQL, Redis, Mongo`.
+    let one_list =
+        matches!(content.as_slice(), [l] if l.bullet && l.text.matches(',').count() >= 2);
+    (content.len() >= 2 || one_list)
+        && bullets * 10 >= content.len() * 7
+        && content.iter().all(|l| {
+            let t = l.text.trim();
+            let list = t.contains(',') || t.contains(':');
+            let sentence = t.ends_with('.') && !t.ends_with("...");
+            (t.split_whitespace().count() <= 8 || list)
+                && !sentence
+                && super::dates::find(t).is_none()
+        })
 }
 
 /// Which of two parts comes first in a header: the title or the organisation.
@@ -166,7 +211,13 @@ pub(crate) fn read(kind: SectionKind, lines: &[Line], idx: Vec<usize>, out: &mut
     let name = section_name(kind);
     let (intro, list) = entries::split(lines, idx);
     for &i in &intro {
-        if !lines[i].is_blank() && !lines[i].rule {
+        if lines[i].is_blank() || lines[i].rule {
+            continue;
+        }
+        // `### Journal Articles` above the first article: a sub-heading.
+        if heading_style(&lines[i]).is_some() && vocab::section_kind(&lines[i].text) == Some(kind) {
+            out.label(&lines[i].text, lines[i].no);
+        } else {
             out.unmapped(&lines[i].text, lines[i].no);
         }
     }
@@ -187,15 +238,45 @@ pub(crate) fn read(kind: SectionKind, lines: &[Line], idx: Vec<usize>, out: &mut
     };
     let mut prev_org: Option<(String, usize)> = None;
     for (entry, h) in list.iter().zip(headers) {
+        // A certificate listed with the degrees goes with the certificates.
+        let (kind, name, h) = if kind == SectionKind::Education && is_certificate(&h) {
+            let h = header_of(SectionKind::Certificates, lines, entry);
+            (SectionKind::Certificates, "certificates", h)
+        } else {
+            (kind, name, h)
+        };
         let k = out.entry(name);
         let single = h.parts.len() == 1;
+        let cited = kind == SectionKind::Publications
+            && entry.header.len() == 1
+            && cite(k, &lines[entry.header[0]], out);
         match kind {
+            _ if cited => {
+                for (url, no) in &h.urls {
+                    if let Some(u) = header::clean_url(url) {
+                        out.set(name, k, "url", &u, *no);
+                    }
+                }
+            }
             SectionKind::Work | SectionKind::Volunteer => job(name, k, &h, majority, out),
             SectionKind::Education => school(k, &h, out),
             _ => other_entry(kind, name, k, &h, out),
         }
         if let Some((line, span)) = entry.date {
-            dates(kind, name, k, span.from, span.to, lines[line].no, out);
+            if span.end_only
+                && span.to.is_none()
+                && !matches!(
+                    kind,
+                    SectionKind::Awards
+                        | SectionKind::Certificates
+                        | SectionKind::Publications
+                        | SectionKind::References
+                )
+            {
+                out.set(name, k, "endDate", &span.from.to_string(), lines[line].no);
+            } else {
+                dates(kind, name, k, span.from, span.to, lines[line].no, out);
+            }
         }
         // Roles listed under one employer: the entry without one takes the one above.
         if kind == SectionKind::Work {
@@ -210,6 +291,23 @@ pub(crate) fn read(kind: SectionKind, lines: &[Line], idx: Vec<usize>, out: &mut
         }
         body(kind, name, k, lines, entry, out);
     }
+}
+
+/// Whether an entry of the education names a certificate, not a degree:
+/// `ISTQB Certified Tester`, `Zertifikat Projektmanagement (IHK)`.
+fn is_certificate(h: &Header) -> bool {
+    let Some((first, _)) = h.parts.first() else {
+        return false;
+    };
+    let f = fold(first);
+    (f.contains("certifi") || f.contains("zertifi") || f.contains("certificat"))
+        && !h.parts.iter().any(|(p, _)| {
+            vocab::institution_score(p) > 0
+                || vocab::degree_prefix(p).is_some()
+                || ["bachelor", "master", "diplom", "phd", "doctor"]
+                    .iter()
+                    .any(|d| fold(p).contains(d))
+        })
 }
 
 /// Cuts the header lines of an entry into parts.
@@ -241,6 +339,14 @@ fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
         if text.is_empty() {
             continue;
         }
+        // `Indeed, Austin, TX` under a title: the organisation, then its place.
+        if kind != SectionKind::Education
+            && let Some((org, place)) = org_and_place(&text)
+        {
+            h.parts.push((org.to_owned(), no));
+            h.locations.push((place.to_owned(), no));
+            continue;
+        }
         if vocab::looks_like_location(&text) && kind != SectionKind::Education
             || is_pure_location(&text)
         {
@@ -250,19 +356,25 @@ fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
         // `**Bold** plain`: the bold part is a part of its own.
         let mut pieces = Vec::new();
         // `Indian Institute of Technology, Madras`: a school's name keeps its commas.
+        let first_piece = text.split(", ").next().unwrap_or("");
         let allow_comma = allow_comma_kind
             && !(kind == SectionKind::Education
-                && vocab::institution_score(&text) > 0
+                && vocab::institution_score(first_piece) > 0
                 && !vocab::mentions_degree(&text)
                 && vocab::degree_prefix(&text).is_none());
         let strongest = strongest_separator(&text, allow_comma);
-        if let Some(&(s, e)) = line.marks.first()
-            && s == 0
-            && e < line.text.len()
-            && strongest.is_none_or(|g| g == 3)
-            && text.starts_with(line.text[s..e].trim())
+        // (A mark covers whole words: `**Grant**,` is marked up to its comma.)
+        let bold_text = line
+            .marks
+            .first()
+            .filter(|&&(s, e)| s == 0 && e < line.text.len())
+            .map(|&(s, e)| line.text[s..e].trim().trim_end_matches([',', ';']))
+            .filter(|b| !b.is_empty() && text.starts_with(b));
+        if let Some(bold) = bold_text
+            && (strongest.is_none_or(|g| g == 3)
+                || text[bold.len()..].trim_start().starts_with(','))
         {
-            let bold = line.text[s..e].trim().to_owned();
+            let bold = bold.to_owned();
             let rest = text[bold.len()..]
                 .trim()
                 .trim_start_matches(['-', '–', '—', ',', '|', ':'])
@@ -296,19 +408,12 @@ fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
                 h.at = true;
             }
             // Certificates and talks: a second part only when it names an issuer.
-            let names_org = |t: &str| {
-                vocab::org_score(t) > 0
-                    || t.split_whitespace()
-                        .filter(|w| w.starts_with(char::is_uppercase))
-                        .count()
-                        >= 2
-            };
             if matches!(kind, SectionKind::Certificates | SectionKind::Publications) {
-                if parts.len() == 2 && !names_org(&parts[1]) {
+                if parts.len() == 2 && !names_issuer(&parts[1], strongest == Some(3)) {
                     parts = vec![text.clone()];
                 } else if parts.len() == 1
                     && let Some((name, issuer)) = parts[0].rsplit_once(", ")
-                    && names_org(issuer)
+                    && names_issuer(issuer, true)
                 {
                     parts = vec![name.to_owned(), issuer.to_owned()];
                 }
@@ -316,12 +421,23 @@ fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
             pieces = parts;
         }
         for piece in pieces {
+            // `London (hybrid)`: a place with a remark stays whole.
+            if kind != SectionKind::Education
+                && !h.parts.is_empty()
+                && piece.ends_with(')')
+                && vocab::looks_like_location(&piece)
+            {
+                h.locations.push((piece, no));
+                continue;
+            }
             let (core, remarks) = brackets(&piece);
             for r in remarks {
                 for item in lists::split_items(&r) {
                     if header::looks_like_url(&item) {
                         h.urls.push((item, no));
-                    } else if vocab::looks_like_location(&item) {
+                    } else if kind == SectionKind::Education && is_score(&item) {
+                        h.parts.push((item, no));
+                    } else if vocab::looks_like_location(&item) || place_name(&item) {
                         h.locations.push((item, no));
                     } else {
                         h.notes.push((item, no));
@@ -353,218 +469,6 @@ fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
     h
 }
 
-/// A place and nothing else: `Helsinki, Finland`, `Remote`.
-fn is_pure_location(text: &str) -> bool {
-    let t = text.trim();
-    t.split(',').all(|p| {
-        let p = p.trim();
-        vocab::country_code(p).is_some() || vocab::is_region_code(p)
-    }) && !t.is_empty()
-}
-
-/// Words that are left dangling when a date is cut out: `from`, `since`, `seit`, `von`.
-fn strip_connectors(text: &str) -> String {
-    let mut words: Vec<&str> = text.split_whitespace().collect();
-    let dangling = |w: &str| {
-        // `IN` is India, not a dangling `in`.
-        !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
-            && matches!(
-                fold(w.trim_matches(|c: char| !c.is_alphanumeric())).as_str(),
-                "from"
-                    | "since"
-                    | "seit"
-                    | "von"
-                    | "vanaf"
-                    | "sinds"
-                    | "depuis"
-                    | "desde"
-                    | "de"
-                    | "ab"
-                    | "du"
-                    | "in"
-                    | "am"
-            )
-            || w.chars().all(|c| !c.is_alphanumeric())
-    };
-    while words.last().is_some_and(|w| dangling(w)) {
-        words.pop();
-    }
-    while words
-        .first()
-        .is_some_and(|w| w.chars().all(|c| !c.is_alphanumeric()))
-    {
-        words.remove(0);
-    }
-    words.join(" ")
-}
-
-/// Separators by strength. Group 3 is the comma.
-const SEPARATORS: &[&[&str]] = &[
-    &["|"],
-    &[" — ", " – ", " -- ", " - ", " —", "— ", " –", "– "],
-    &[" at ", " @ ", " bei ", " chez ", " bij ", " en la ", " na "],
-    &[", "],
-];
-
-/// The strongest separator group present outside brackets.
-fn strongest_separator(text: &str, allow_comma: bool) -> Option<usize> {
-    // Cheap tests first: most parts have no separator at all.
-    if !text.contains(['|', '—', '–', '-', ',', '@', ' ']) {
-        return None;
-    }
-    let outside = outside_brackets(text);
-    let may_have = |g: usize| match g {
-        0 => outside.contains('|'),
-        1 => outside.contains(['—', '–', '-']),
-        3 => allow_comma && outside.contains(','),
-        _ => true,
-    };
-    SEPARATORS
-        .iter()
-        .enumerate()
-        .find(|(g, seps)| may_have(*g) && seps.iter().any(|s| outside.contains(s)))
-        .map(|(g, _)| g)
-}
-
-/// The text with bracketed parts blanked out (same byte length).
-fn outside_brackets(text: &str) -> String {
-    if !text.contains(['(', '[', ')', ']']) {
-        return text.to_owned();
-    }
-    let mut depth = 0i32;
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            _ => {}
-        }
-        if depth > 0 || c == ')' || c == ']' {
-            for _ in 0..c.len_utf8() {
-                out.push('\u{0}');
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Splits at the strongest separator; `true` when that was ` at ` / `@`.
-fn split_parts(text: &str, allow_comma: bool) -> (Vec<String>, bool) {
-    let Some(g) = strongest_separator(text, allow_comma) else {
-        return (vec![text.trim().to_owned()], false);
-    };
-    let outside = outside_brackets(text);
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for sep in SEPARATORS[g] {
-        let mut from = 0;
-        while let Some(p) = outside[from..].find(sep).map(|p| p + from) {
-            cuts.push((p, p + sep.len()));
-            from = p + sep.len();
-        }
-    }
-    cuts.sort_unstable();
-    let mut parts = Vec::new();
-    let mut pos = 0;
-    for (s, e) in cuts {
-        if s < pos {
-            continue;
-        }
-        parts.push(text[pos..s].trim().to_owned());
-        pos = e;
-    }
-    parts.push(text[pos..].trim().to_owned());
-    // `Roundhuit Co., Ltd`: a company suffix belongs to the part before.
-    let mut merged: Vec<String> = Vec::new();
-    for p in parts {
-        let suffix = matches!(
-            fold(p.trim_end_matches('.')).as_str(),
-            "ltd"
-                | "inc"
-                | "llc"
-                | "gmbh"
-                | "ag"
-                | "bv"
-                | "b.v"
-                | "sa"
-                | "sarl"
-                | "sas"
-                | "plc"
-                | "llp"
-                | "co"
-                | "corp"
-                | "nv"
-        );
-        match merged.last_mut() {
-            Some(last) if suffix && g == 3 => {
-                last.push_str(", ");
-                last.push_str(&p);
-            }
-            _ if p.is_empty() => {}
-            _ => merged.push(p),
-        }
-    }
-    (merged, g == 2)
-}
-
-/// The text without its bracketed remarks, and the remarks.
-fn brackets(text: &str) -> (String, Vec<String>) {
-    let mut core = String::new();
-    let mut remarks = Vec::new();
-    let mut depth = 0;
-    let mut cur = String::new();
-    for c in text.chars() {
-        match c {
-            '(' => {
-                if depth > 0 {
-                    cur.push(c);
-                }
-                depth += 1;
-            }
-            ')' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    remarks.push(std::mem::take(&mut cur));
-                } else {
-                    cur.push(c);
-                }
-            }
-            _ if depth > 0 => cur.push(c),
-            _ => core.push(c),
-        }
-    }
-    if depth > 0 {
-        core.push('(');
-        core.push_str(&cur);
-    }
-    // Keep remarks that are part of a name: `Kinesis(Kafka)`, `(Nvidia-) Docker`.
-    let glued = text.contains("(") && !text.contains(" (") && !text.starts_with('(');
-    if glued {
-        return (text.to_owned(), Vec::new());
-    }
-    // Remarks that hold a link or a place leave the text; others are part of it:
-    // `Professor (adjunct professor)`, `WITTDTJR (What It Takes To Do The Job Right)`.
-    let (out, keep): (Vec<String>, Vec<String>) = remarks.into_iter().partition(|r| {
-        lists::split_items(r)
-            .iter()
-            .any(|i| header::looks_like_url(i) || vocab::looks_like_location(i))
-    });
-    if !keep.is_empty() {
-        return (strip_remarks(text, &out), out);
-    }
-    (core.split_whitespace().collect::<Vec<_>>().join(" "), out)
-}
-
-/// The text with the given bracketed remarks removed.
-fn strip_remarks(text: &str, remarks: &[String]) -> String {
-    let mut t = text.to_owned();
-    for r in remarks {
-        t = t.replacen(&format!("({r})"), "", 1);
-    }
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Which part is the title, from job-title words alone (`strong`) or from words of
 /// organisations (`weak`): `None` when they do not say.
 fn decide(h: &Header, strong: bool) -> Option<Order> {
@@ -585,338 +489,6 @@ fn decide(h: &Header, strong: bool) -> Option<Order> {
         std::cmp::Ordering::Greater => Some(Order::TitleFirst),
         std::cmp::Ordering::Less => Some(Order::OrgFirst),
         std::cmp::Ordering::Equal => None,
-    }
-}
-
-/// A job (work or volunteer): position, organisation, place, URL, description.
-fn job(section: &'static str, k: usize, h: &Header, majority: Option<Order>, out: &mut Out) {
-    let org_key = if section == "work" {
-        "name"
-    } else {
-        "organization"
-    };
-    // `Muster GmbH, München`: a place after the last comma of a part.
-    let mut parts = h.parts.clone();
-    let mut places = Vec::new();
-    for (p, no) in &mut parts {
-        let after_company = |head: &str, tail: &str| {
-            head.split_whitespace().last().is_some_and(|w| {
-                vocab::org_score(w) > 0
-                    || (w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
-            }) && (1..=3).contains(&tail.split_whitespace().count())
-                && tail
-                    .split_whitespace()
-                    .all(|w| w.starts_with(char::is_uppercase))
-                && !tail.chars().any(|c| c.is_ascii_digit())
-        };
-        if let Some((head, tail)) = p.rsplit_once(", ")
-            && (vocab::looks_like_location(tail) || after_company(head, tail))
-            && !head.trim().is_empty()
-        {
-            places.push((tail.trim().to_owned(), *no));
-            *p = head.trim().to_owned();
-        }
-    }
-    for (place, no) in places {
-        out.append(section, k, "location", &place, ", ", no);
-    }
-    let parts = &parts;
-    match parts.len() {
-        0 => {}
-        1 => {
-            let (p, no) = &parts[0];
-            let key = if vocab::title_score(p) > 0 && vocab::org_score(p) == 0 {
-                "position"
-            } else {
-                org_key
-            };
-            out.set(section, k, key, p, *no);
-        }
-        _ => {
-            let order = decide(h, true)
-                .or(majority)
-                .or_else(|| decide(h, false))
-                .unwrap_or(Order::TitleFirst);
-            let (t, o) = match order {
-                Order::TitleFirst => (0, 1),
-                Order::OrgFirst => (1, 0),
-            };
-            out.set(section, k, "position", &parts[t].0, parts[t].1);
-            out.set(section, k, org_key, &parts[o].0, parts[o].1);
-            let mut extra = &parts[2..];
-            // `Title, Company, Bonn`: a place last.
-            if let Some((last, no)) = extra.last()
-                && (vocab::looks_like_location(last)
-                    || ((1..=3).contains(&last.split_whitespace().count())
-                        && last
-                            .split_whitespace()
-                            .all(|w| w.starts_with(char::is_uppercase))
-                        && !last.chars().any(|c| c.is_ascii_digit())))
-            {
-                out.append(section, k, "location", last, ", ", *no);
-                extra = &extra[..extra.len() - 1];
-            }
-            for (p, no) in extra {
-                if section == "work" {
-                    out.append(section, k, "description", p, "; ", *no);
-                } else {
-                    out.append(section, k, "summary", p, "\n", *no);
-                }
-            }
-        }
-    }
-    places_urls_notes(section, k, h, out);
-}
-
-/// Places, URLs and remarks of a header.
-fn places_urls_notes(section: &'static str, k: usize, h: &Header, out: &mut Out) {
-    for (loc, no) in &h.locations {
-        if section == "work" || section == "education" {
-            out.append(section, k, "location", loc, ", ", *no);
-        } else {
-            let key = if section == "awards" || section == "publications" || section == "volunteer"
-            {
-                "summary"
-            } else {
-                "description"
-            };
-            out.append(section, k, key, loc, "\n", *no);
-        }
-    }
-    for (url, no) in &h.urls {
-        match header::clean_url(url) {
-            Some(u) if !out.has(section, k, "url") => {
-                out.set(section, k, "url", &u, *no);
-            }
-            _ => {
-                let key = note_key(section);
-                out.append(section, k, key, url, "\n", *no);
-            }
-        }
-    }
-    for (d, no) in &h.durations {
-        out.label(d, *no);
-    }
-    for (note, no) in &h.notes {
-        out.append(section, k, note_key(section), note, "\n", *no);
-    }
-}
-
-fn note_key(section: &str) -> &'static str {
-    match section {
-        "work" | "projects" => "description",
-        "references" => "reference",
-        _ => "summary",
-    }
-}
-
-/// A school: institution, degree (study type and area), score, place.
-fn school(k: usize, h: &Header, out: &mut Out) {
-    let mut leftovers = Vec::new();
-    for (p, no) in &h.parts {
-        if is_score(p)
-            && (out.has("education", k, "studyType") || out.has("education", k, "institution"))
-        {
-            out.set("education", k, "score", p, *no);
-            continue;
-        }
-        if !out.has("education", k, "studyType")
-            && (vocab::degree_prefix(p).is_some() || vocab::mentions_degree(p))
-        {
-            degree(k, p, *no, out);
-            continue;
-        }
-        if !out.has("education", k, "institution")
-            && (vocab::institution_score(p) > 0 || vocab::org_score(p) > 0)
-        {
-            out.set("education", k, "institution", p, *no);
-            continue;
-        }
-        if vocab::looks_like_location(p) {
-            out.append("education", k, "location", p, ", ", *no);
-            continue;
-        }
-        leftovers.push((p.clone(), *no));
-    }
-    for (p, no) in leftovers {
-        if !out.has("education", k, "institution") {
-            out.set("education", k, "institution", &p, no);
-        } else if !out.has("education", k, "area") {
-            out.set("education", k, "area", &p, no);
-        } else if is_score(&p) && !out.has("education", k, "score") {
-            out.set("education", k, "score", &p, no);
-        } else {
-            out.append("education", k, "summary", &p, "\n", no);
-        }
-    }
-    places_urls_notes("education", k, h, out);
-}
-
-/// A grade written inside a longer line: `Thesis: … (Note: 1,0)`, `GPA 3.8/4.0`.
-fn score_in(text: &str) -> Option<String> {
-    let folded = fold(text);
-    for key in [
-        "gpa",
-        "cgpa",
-        "note",
-        "grade",
-        "abschlussnote",
-        "gesamtnote",
-        "cijfer",
-        "nota",
-        "score",
-    ] {
-        let mut from = 0;
-        while let Some(p) = folded[from..].find(key).map(|p| p + from) {
-            from = p + key.len();
-            let word_start = p == 0 || !folded[..p].ends_with(char::is_alphanumeric);
-            let rest = folded[from..].trim_start_matches([':', ' ']);
-            let value: String = rest
-                .chars()
-                .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '/'))
-                .collect();
-            let value = value.trim_end_matches([',', '.']);
-            if word_start && value.chars().any(|c| c.is_ascii_digit()) {
-                return Some(value.to_owned());
-            }
-        }
-    }
-    None
-}
-
-/// Whether a text is a grade: `GPA: 3.7`, `Note 1,3`, `best 25%`, `cum laude`.
-fn is_score(text: &str) -> bool {
-    let f = fold(text);
-    [
-        "gpa",
-        "grade",
-        "note",
-        "score",
-        "%",
-        "cum laude",
-        "honours",
-        "honors",
-        "distinction",
-        "best",
-        "cijfer",
-        "mention",
-        "nota",
-        "abschluss",
-        "/4",
-        "/10",
-        "/5",
-        "/20",
-    ]
-    .iter()
-    .any(|w| f.contains(w))
-        || (f.split_whitespace().count() <= 3
-            && f.chars().any(|c| c.is_ascii_digit())
-            && f.chars().all(|c| c.is_ascii_digit() || ".,/: ".contains(c)))
-}
-
-/// `Master's in computer science Technical University of Munich`: study type, area and
-/// possibly the institution.
-fn degree(k: usize, text: &str, no: usize, out: &mut Out) {
-    let (study, rest) = match vocab::degree_prefix(text) {
-        Some(end) => (text[..end].trim(), text[end..].trim()),
-        None => {
-            // The degree word inside: `Licence in Informatique`, `Diploma of Mathematics`.
-            let words: Vec<&str> = text.split_whitespace().collect();
-            let pos = words
-                .iter()
-                .position(|w| vocab::mentions_degree(w))
-                .unwrap_or(0);
-            let end = words[..=pos]
-                .iter()
-                .map(|w| w.len() + 1)
-                .sum::<usize>()
-                .min(text.len());
-            (text[..end].trim(), text[end..].trim())
-        }
-    };
-    // `Diplom-Informatiker (FH)`, `Bachelor of Engineering - BE`: the degree goes on.
-    let mut study = study.to_owned();
-    let mut rest = rest.to_owned();
-    if rest.starts_with('(')
-        && let Some(close) = rest.find(')')
-    {
-        study = format!("{study} {}", &rest[..=close]);
-        rest = rest[close + 1..].to_owned();
-    }
-    let abbreviation = rest.trim_start_matches(['-', '–', ' ']).trim();
-    if rest.trim_start().starts_with(['-', '–'])
-        && !abbreviation.contains(' ')
-        && (1..=6).contains(&abbreviation.len())
-        && abbreviation.starts_with(char::is_uppercase)
-    {
-        study = text.trim().to_owned();
-        rest.clear();
-    }
-    let mut rest = rest
-        .trim_start_matches([':', ',', '-', '–', '.'])
-        .trim()
-        .to_owned();
-    // `Bachelor of Fine Arts in Interaction Design`: the degree runs to ` in `;
-    // `Master of Technology - MTech`: all of it is the degree.
-    if matches!(
-        fold(&study).as_str(),
-        "bachelor" | "master" | "doctor" | "associate"
-    ) && fold(&rest).starts_with("of ")
-    {
-        if let Some(p) = rest.find(" in ") {
-            study = format!("{study} {}", &rest[..p]);
-            rest = rest[p + 1..].to_owned();
-        } else {
-            study = text.trim().to_owned();
-            rest.clear();
-        }
-    }
-    let study = study.as_str();
-    for connector in [
-        "in the field of ",
-        "in ",
-        "of ",
-        "en ",
-        "im ",
-        "in: ",
-        "de ",
-        "em ",
-        "der ",
-        "van ",
-    ] {
-        if fold(&rest).starts_with(connector) {
-            rest = rest[connector.len()..].trim().to_owned();
-            break;
-        }
-    }
-    out.set("education", k, "studyType", study, no);
-    // An institution after the area: from the first capitalised run holding a school word.
-    let words: Vec<&str> = rest.split_whitespace().collect();
-    if let Some(j) = words.iter().position(|w| vocab::institution_score(w) > 0) {
-        let mut start = j;
-        while start > 0 && words[start - 1].starts_with(char::is_uppercase) {
-            start -= 1;
-        }
-        if start > 0 || j > 0 || words.len() > 1 {
-            let area = words[..start].join(" ");
-            let inst = words[start..].join(" ");
-            if !area.is_empty() {
-                out.set("education", k, "area", area.trim_end_matches(','), no);
-            }
-            if !out.set(
-                "education",
-                k,
-                "institution",
-                inst.trim_start_matches([',', '-']).trim(),
-                no,
-            ) {
-                out.append("education", k, "summary", &inst, "\n", no);
-            }
-            return;
-        }
-    }
-    if !rest.is_empty() && !out.set("education", k, "area", &rest, no) {
-        out.append("education", k, "summary", &rest, "\n", no);
     }
 }
 
@@ -969,257 +541,24 @@ fn dates(
         out.append(section, k, "reference", &from.to_string(), " ", no);
         return;
     }
-    out.set(section, k, "startDate", &from.to_string(), no);
+    if !(kind == SectionKind::Education && to.is_none()) {
+        out.set(section, k, "startDate", &from.to_string(), no);
+    }
     match to {
         Some(LooseDate::Date(end)) => {
             out.set(section, k, "endDate", &end.to_string(), no);
         }
         Some(LooseDate::Ongoing) => {}
+        None if kind == SectionKind::Education => {
+            // A single date of a degree is when it was obtained.
+            if !out.has(section, k, "endDate") {
+                out.set(section, k, "endDate", &from.to_string(), no);
+            }
+        }
         None => {
             // A single date: the entry began and ended then.
             out.set(section, k, "endDate", &from.to_string(), no);
         }
-    }
-}
-
-/// The body of an entry: key-value lines, paragraphs and bullets.
-fn body(
-    kind: SectionKind,
-    section: &'static str,
-    k: usize,
-    lines: &[Line],
-    entry: &Entry,
-    out: &mut Out,
-) {
-    let (para_key, list_key) = match kind {
-        SectionKind::Work | SectionKind::Volunteer => ("summary", "highlights"),
-        SectionKind::Projects => ("description", "highlights"),
-        SectionKind::Education => ("summary", "courses"),
-        SectionKind::References => ("reference", ""),
-        _ => ("summary", ""),
-    };
-    let mut listing = false; // a bullet or sub-heading was seen
-    let mut pending_heading: Option<(String, usize)> = None;
-    let mut prev: Option<(usize, bool)> = None; // (line index, went to a list)
-    for &i in &entry.body {
-        let line = &lines[i];
-        if line.is_blank() || line.rule {
-            prev = None;
-            continue;
-        }
-        let no = line.no;
-        let text = line.text.trim();
-        // A line that is only a link: the entry's URL.
-        if header::looks_like_url(text)
-            && !out.has(section, k, "url")
-            && let Some(u) = header::clean_url(text)
-        {
-            out.set(section, k, "url", &u, no);
-            continue;
-        }
-        if let Some((key, value)) = key_value(text)
-            && body_field(kind, section, k, key, value, no, out)
-        {
-            prev = None;
-            continue;
-        }
-        if heading_style(line).is_some()
-            && !line.bullet
-            && line.text.split_whitespace().count() <= 8
-        {
-            if let Some((h, hno)) = pending_heading.take() {
-                push_list(section, k, list_key, para_key, &h, hno, out);
-            }
-            if text.ends_with(':') {
-                out.label(text, no);
-                listing = true;
-            } else {
-                pending_heading = Some((text.to_owned(), no));
-            }
-            prev = None;
-            continue;
-        }
-        if kind == SectionKind::Education
-            && !out.has(section, k, "studyType")
-            && vocab::mentions_degree(text)
-            && text.split_whitespace().count() <= 10
-        {
-            // `Bachelor | Bachelor of Science in IT`: the fullest part is the degree.
-            let parts: Vec<&str> = text
-                .split('|')
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .collect();
-            let main = parts
-                .iter()
-                .copied()
-                .max_by_key(|p| p.len())
-                .unwrap_or(text);
-            degree(k, main, no, out);
-            for other in parts.iter().filter(|p| **p != main) {
-                out.append(section, k, "summary", other, "\n", no);
-            }
-            continue;
-        }
-        if kind == SectionKind::Education
-            && is_score(text)
-            && text.split_whitespace().count() <= 6
-            && !out.has(section, k, "score")
-        {
-            out.set(section, k, "score", text, no);
-            continue;
-        }
-        if kind == SectionKind::Education
-            && !out.has(section, k, "score")
-            && let Some(score) = score_in(text)
-        {
-            // The grade is a field; the line stays whole in the summary.
-            out.set(section, k, "score", &score, no);
-        }
-        if line.bullet {
-            listing = true;
-            if let Some((h, hno)) = pending_heading.take() {
-                push_list(section, k, list_key, para_key, &h, hno, out);
-            }
-            push_list(section, k, list_key, para_key, text, no, out);
-            prev = Some((i, true));
-            continue;
-        }
-        // A paragraph line: continues the previous line, or starts a new paragraph.
-        if let Some((p, to_list)) = prev
-            && p + 1 == i
-        {
-            if to_list && !list_key.is_empty() {
-                out.push_continue(section, k, list_key, text, no);
-            } else {
-                out.append(section, k, para_key, text, " ", no);
-            }
-            prev = Some((i, to_list));
-            continue;
-        }
-        if let Some((h, hno)) = pending_heading.take() {
-            let joined = format!("{h}: {text}");
-            push_list(section, k, list_key, para_key, &joined, no, out);
-            out.also(hno);
-            prev = Some((i, !list_key.is_empty()));
-            continue;
-        }
-        if listing && !list_key.is_empty() && kind != SectionKind::Education {
-            push_list(section, k, list_key, para_key, text, no, out);
-            prev = Some((i, true));
-        } else {
-            out.append(section, k, para_key, text, "\n\n", no);
-            prev = Some((i, false));
-        }
-    }
-    if let Some((h, hno)) = pending_heading {
-        push_list(section, k, list_key, para_key, &h, hno, out);
-    }
-}
-
-fn push_list(
-    section: &'static str,
-    k: usize,
-    list_key: &str,
-    para_key: &str,
-    text: &str,
-    no: usize,
-    out: &mut Out,
-) {
-    if list_key.is_empty() {
-        out.append(section, k, para_key, text, "\n", no);
-    } else {
-        out.push(section, k, list_key, text, no);
-    }
-}
-
-/// `Key: value` with a short key.
-fn key_value(text: &str) -> Option<(&str, &str)> {
-    let (key, value) = text.split_once(':')?;
-    (key.split_whitespace().count() <= 3 && !key.is_empty() && !key.contains("http"))
-        .then_some((key.trim(), value.trim()))
-}
-
-/// Places a `Key: value` line of an entry body; `false` when the key means nothing
-/// special (the line is then read as text).
-fn body_field(
-    kind: SectionKind,
-    section: &'static str,
-    k: usize,
-    key: &str,
-    value: &str,
-    no: usize,
-    out: &mut Out,
-) -> bool {
-    let f = fold(key);
-    let target = match f.as_str() {
-        "position" | "title" | "role" | "job title" | "rolle" | "funktion" | "functie"
-        | "poste" | "puesto" | "cargo" => "position",
-        "company" | "employer" | "organisation" | "organization" | "firma" | "arbeitgeber"
-        | "unternehmen" | "werkgever" | "entreprise" | "empresa" => {
-            if section == "work" {
-                "name"
-            } else {
-                "organization"
-            }
-        }
-        "location" | "ort" | "standort" | "place" | "locatie" | "lieu" | "ubicacion" => "location",
-        "specialization" | "specialisation" | "major" | "field" | "field of study"
-        | "fachrichtung" | "studiengang" | "schwerpunkt" | "richting" => "area",
-        "degree" | "abschluss" | "diploma" | "titulo" | "diplome" => "studyType",
-        "gpa" | "cgpa" | "grade" | "note" | "abschlussnote" | "score" | "cijfer" => "score",
-        "website" | "url" | "link" => "url",
-        "responsibilities"
-        | "tasks"
-        | "aufgaben"
-        | "achievements"
-        | "erfolge"
-        | "taken"
-        | "verantwoordelijkheden"
-        | "missions"
-        | "realisations"
-        | "tareas"
-        | "logros"
-        | "course work"
-        | "coursework"
-        | "courses"
-        | "highlights" => {
-            if value.is_empty() {
-                out.label(key, no);
-                return true;
-            }
-            return false;
-        }
-        _ => return false,
-    };
-    let allowed = match target {
-        "position" => matches!(kind, SectionKind::Work | SectionKind::Volunteer),
-        "name" | "organization" => matches!(kind, SectionKind::Work | SectionKind::Volunteer),
-        "location" => matches!(kind, SectionKind::Work | SectionKind::Education),
-        "area" | "studyType" | "score" => kind == SectionKind::Education,
-        "url" => true,
-        _ => false,
-    };
-    if !allowed {
-        return false;
-    }
-    if value.is_empty() {
-        out.label(key, no);
-        return true;
-    }
-    let value = if target == "url" {
-        match header::clean_url(value) {
-            Some(u) => u,
-            None => return false,
-        }
-    } else {
-        value.trim_end_matches('.').to_owned()
-    };
-    if out.set(section, k, target, &value, no) {
-        out.label(key, no);
-        true
-    } else {
-        false
     }
 }
 

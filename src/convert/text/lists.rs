@@ -10,7 +10,7 @@ use super::vocab::{self, SectionKind};
 /// Reads the lines of a skills, languages or interests section.
 pub(crate) fn read(kind: SectionKind, heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
     match kind {
-        SectionKind::Languages => languages(lines, idx, out),
+        SectionKind::Languages => languages(heading, lines, idx, out),
         SectionKind::Interests => interests(heading, lines, idx, out),
         _ => skills(heading, lines, idx, out),
     }
@@ -116,8 +116,23 @@ fn split_and(item: &str) -> Vec<String> {
     vec![item.to_owned()]
 }
 
-/// `Category: items` or `Category (items)`: the category and the items' text.
-fn category(text: &str) -> Option<(String, String)> {
+/// `Category: items`, `Category (items)` or `Category      items` (a column gap):
+/// the category and the items' text.
+fn category(line: &Line) -> Option<(String, String)> {
+    let text = line.text.as_str();
+    if let Some(g) = line.gap
+        && !text[..g].contains(':')
+    {
+        let name = text[..g].trim();
+        let rest = text[g..].trim_start_matches([' ', '|']).trim();
+        if !name.is_empty()
+            && name.split_whitespace().count() <= 4
+            && !rest.is_empty()
+            && !name.chars().any(|c| c.is_ascii_digit())
+        {
+            return Some((name.to_owned(), rest.to_owned()));
+        }
+    }
     let t = text.trim();
     if let Some((name, rest)) = t.split_once(':')
         && !name.trim().is_empty()
@@ -141,6 +156,37 @@ fn category(text: &str) -> Option<(String, String)> {
     None
 }
 
+/// The column heads and legend of a Europass language grid: `UNDERSTANDING SPEAKING
+/// WRITING`, `Listening Reading Spoken interaction …`, `Levels: A1 and A2: Basic user …`.
+fn is_grid_label(text: &str) -> bool {
+    let f = crate::locale::fold(text);
+    if f.starts_with("levels: a1") || f.contains("common european framework") {
+        return true;
+    }
+    let words: Vec<&str> = f
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() >= 3
+        && words.iter().all(|w| {
+            matches!(
+                *w,
+                "understanding"
+                    | "speaking"
+                    | "writing"
+                    | "listening"
+                    | "reading"
+                    | "spoken"
+                    | "interaction"
+                    | "production"
+                    | "foreign"
+                    | "language"
+                    | "languages"
+                    | "s"
+            )
+        })
+}
+
 /// Whether most items of a list name spoken languages.
 fn mostly_languages(items: &[String]) -> bool {
     let n = items
@@ -156,13 +202,18 @@ fn mostly_languages(items: &[String]) -> bool {
 
 /// Whether an item is a spoken language with a level: `English (intermediate)`.
 fn is_language_item(item: &str) -> bool {
+    if split_items(item).len() > 1 {
+        return false;
+    }
     let (lang, fluency) = parse_language(item);
     vocab::is_language_name(&lang) && fluency.as_deref().is_some_and(vocab::is_fluency)
 }
 
 fn skills(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
     let mut group: Option<(usize, usize)> = None; // (skills index, indent of its line)
-    let default_name = heading.trim().trim_end_matches(':').to_owned();
+    let default_name = super::header::trim_symbols(heading.trim().trim_end_matches(':')).to_owned();
+    let mut pending: Option<(usize, String, usize)> = None; // a heading without items yet
+    let mut default_group: Option<usize> = None; // the group named after the section
     for &i in idx {
         let line = &lines[i];
         if line.is_blank() || line.rule {
@@ -170,14 +221,48 @@ fn skills(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
         }
         let no = line.no;
         let text = line.text.trim();
+        // The column heads of a language grid (Europass): labels.
+        if is_grid_label(text) {
+            out.label(text, no);
+            continue;
+        }
         // `Category: a, b, c` and `Category (a, b, c)`.
-        if let Some((name, rest)) = category(text) {
+        if let Some((name, rest)) = category(line) {
             let items = split_items(&rest);
             if mostly_languages(&items) {
+                // `Mother tongue(s): German`: the label is the level.
+                let level_name = name.replace("(s)", "");
+                let level = vocab::is_fluency(&level_name);
                 out.label(&name, no);
                 for item in &items {
-                    language(item, no, out);
+                    if level && !item.contains(['(', ':']) {
+                        let k = out.entry("languages");
+                        out.set("languages", k, "language", item, no);
+                        out.set("languages", k, "fluency", level_name.trim(), no);
+                    } else {
+                        language(item, no, out);
+                    }
                 }
+                continue;
+            }
+            if vocab::is_language_name(&name) && items.iter().all(|i| vocab::is_fluency(i)) {
+                language(&format!("{name}: {}", items.join(" ")), no, out);
+                continue;
+            }
+            match vocab::section_kind_exact(&name) {
+                Some(SectionKind::Interests) => {
+                    out.label(&name, no);
+                    for item in items.into_iter().flat_map(|i| split_and(&i)) {
+                        let k = out.entry("interests");
+                        out.set("interests", k, "name", &item, no);
+                    }
+                    continue;
+                }
+                Some(SectionKind::Languages) if mostly_languages(&items) => {}
+                _ => {}
+            }
+            if super::header::is_personal_key(&name) {
+                out.unmapped(text, no);
                 continue;
             }
             let k = out.entry("skills");
@@ -190,15 +275,25 @@ fn skills(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
             for item in &items {
                 out.push("skills", k, "keywords", item, no);
             }
-            group = Some((k, line.indent));
+            // A bullet `Key: items` takes only the lines indented under it: the next
+            // bullet beside it is an item of the section, not of `Key`.
+            group = Some((k, line.indent + usize::from(line.bullet)));
             continue;
         }
         // A heading, or a bullet that is one bold name (`- **Frontend**`) with its
         // list on the next lines.
         let bold_item = line.bullet && line.bold && !text.contains(',');
-        if heading_style(line).is_some() && !line.bullet || bold_item {
+        // `01. Languages` above `* JavaScript` / `* PHP, Ruby`: a numbered group name.
+        let numbered_head = line.ordinal
+            && text.split_whitespace().count() <= 4
+            && !text.contains(',')
+            && next_content(lines, idx, i).is_some_and(|n| n.bullet && !n.ordinal);
+        if heading_style(line).is_some() && !line.bullet || bold_item || numbered_head {
+            flush(&mut pending, out);
             let k = out.entry("skills");
-            out.set("skills", k, "name", text.trim_end_matches(':'), no);
+            // Named when its first item comes: a `Sprachen` heading whose items are
+            // spoken languages is a label, not a skill.
+            pending = Some((k, text.trim_end_matches(':').to_owned(), no));
             group = Some((k, line.indent));
             continue;
         }
@@ -223,18 +318,55 @@ fn skills(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
             language(text, no, out);
             continue;
         }
+        // A row of badges (`![Go](…) ![Rust](…)`): one item each.
+        let images: Vec<String> = line
+            .links
+            .iter()
+            .filter(|l| l.image && !l.text.is_empty())
+            .map(|l| l.text.clone())
+            .collect();
+        let items = if images.len() >= 2 && images.join(" ") == text {
+            images
+        } else {
+            split_items(text)
+        };
+        if mostly_languages(&items)
+            && items
+                .iter()
+                .all(|i| is_language_item(i) || vocab::is_language_name(i))
+        {
+            if let Some((_, name, hno)) = pending.take() {
+                out.label(&name, hno);
+                group = None;
+            }
+            for item in &items {
+                language(item, no, out);
+            }
+            continue;
+        }
         // A plain item, or a list of items, of the current group.
         let k = match group {
             Some((k, indent)) if !line.bullet || line.indent >= indent => k,
             _ => {
-                let k = out.entry("skills");
-                out.set("skills", k, "name", &default_name, no);
+                let k = match default_group {
+                    Some(k) => k,
+                    None => {
+                        let k = out.entry("skills");
+                        out.set("skills", k, "name", &default_name, no);
+                        default_group = Some(k);
+                        k
+                    }
+                };
                 group = Some((k, 0));
                 k
             }
         };
-        let items = split_items(text);
-        if items.len() >= 3 && items.iter().all(|i| i.split_whitespace().count() <= 5) {
+        if pending.as_ref().is_some_and(|(p, _, _)| *p == k) {
+            flush(&mut pending, out);
+        }
+        if items.len() >= 3 && items.iter().all(|i| i.split_whitespace().count() <= 5)
+            || items.len() == 2 && items.iter().all(|i| i.split_whitespace().count() <= 2)
+        {
             for item in &items {
                 out.push("skills", k, "keywords", item, no);
             }
@@ -242,9 +374,38 @@ fn skills(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
             out.push("skills", k, "keywords", text, no);
         }
     }
+    flush(&mut pending, out);
 }
 
-fn languages(lines: &[Line], idx: &[usize], out: &mut Out) {
+/// The first line with content after line `i` among `idx`.
+fn next_content<'a>(lines: &'a [Line], idx: &[usize], i: usize) -> Option<&'a Line> {
+    idx.iter()
+        .skip_while(|&&j| j <= i)
+        .map(|&j| &lines[j])
+        .find(|l| !l.is_blank() && !l.rule)
+}
+
+/// Names a skills group whose heading was waiting for its first item.
+fn flush(pending: &mut Option<(usize, String, usize)>, out: &mut Out) {
+    if let Some((k, name, no)) = pending.take() {
+        out.set("skills", k, "name", &name, no);
+    }
+}
+
+fn languages(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
+    // `Compiled languages` / `C, C++, Java`: programming languages are skills.
+    let spoken = idx.iter().any(|&i| {
+        let t = &lines[i].text;
+        split_items(t).iter().any(|item| {
+            item.split(|c: char| !c.is_alphabetic())
+                .find(|w| !w.is_empty())
+                .is_some_and(vocab::is_language_name)
+        })
+    });
+    if !spoken && idx.iter().any(|&i| !lines[i].is_blank()) {
+        skills(heading, lines, idx, out);
+        return;
+    }
     for &i in idx {
         let line = &lines[i];
         if line.is_blank() || line.rule {
@@ -262,7 +423,7 @@ fn languages(lines: &[Line], idx: &[usize], out: &mut Out) {
             out.set("languages", k, "fluency", text, no);
             continue;
         }
-        if let Some((name, rest)) = category(text)
+        if let Some((name, rest)) = category(line)
             && !vocab::is_language_name(&name)
             && !vocab::is_fluency(&rest)
         {
@@ -349,6 +510,11 @@ pub(crate) fn parse_language(item: &str) -> (String, Option<String>) {
 
 fn interests(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
     let mut prose: Option<(usize, usize)> = None; // (interest index, last line index)
+    let mut last_item: Option<(usize, usize)> = None; // (interest index, line index)
+    let group = (!heading.trim().is_empty() && qualified(heading))
+        .then(|| heading.trim().trim_end_matches(':').to_owned());
+    let heading_no = idx.first().map_or(0, |&i| lines[i].no);
+    let mut group_entry: Option<usize> = None;
     for &i in idx {
         let line = &lines[i];
         if line.is_blank() || line.rule {
@@ -357,7 +523,7 @@ fn interests(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
         let no = line.no;
         let text = line.text.trim();
         let words = text.split_whitespace().count();
-        if let Some((name, rest)) = category(text)
+        if let Some((name, rest)) = category(line)
             && name.split_whitespace().count() <= 5
         {
             let k = out.entry("interests");
@@ -373,8 +539,35 @@ fn interests(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
             }
             continue;
         }
+        // `Volunteering at a food` / `bank`: an item wrapped onto the next line.
+        if text.starts_with(char::is_lowercase)
+            && !line.bullet
+            && let Some((k, last)) = last_item
+            && last + 1 == i
+        {
+            out.append("interests", k, "name", text, " ", no);
+            last_item = Some((k, i));
+            continue;
+        }
         let items = split_items(text);
-        let listed = items.len() >= 2 && items.iter().all(|i| i.split_whitespace().count() <= 4);
+        let listed = items.len() >= 2 && items.iter().all(|i| i.split_whitespace().count() <= 4)
+            || items.len() >= 3 && items.iter().all(|i| i.split_whitespace().count() <= 5);
+        // `Research Interests`: a named group of interests, not one per item.
+        if listed && let Some(name) = &group {
+            let k = match group_entry {
+                Some(k) => k,
+                None => {
+                    let k = out.entry("interests");
+                    out.set("interests", k, "name", name, heading_no);
+                    group_entry = Some(k);
+                    k
+                }
+            };
+            for item in items {
+                out.push("interests", k, "keywords", &item, no);
+            }
+            continue;
+        }
         if !listed && (words >= 8 || (text.ends_with('.') && words >= 4)) {
             match prose {
                 Some((k, last)) if last + 1 == i || last + 2 == i => {
@@ -397,7 +590,7 @@ fn interests(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
             }
             continue;
         }
-        if let Some((name, rest)) = category(text) {
+        if let Some((name, rest)) = category(line) {
             let k = out.entry("interests");
             out.set("interests", k, "name", &name, no);
             for item in split_items(&rest) {
@@ -408,8 +601,38 @@ fn interests(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
         for item in items.into_iter().flat_map(|i| split_and(&i)) {
             let k = out.entry("interests");
             out.set("interests", k, "name", &item, no);
+            last_item = Some((k, i));
         }
     }
+}
+
+/// Whether a heading says what kind of interests follow (`Research Interests`), not
+/// just `Interests` or `Hobbies & Interests`.
+fn qualified(heading: &str) -> bool {
+    if vocab::section_kind_exact(heading) == Some(SectionKind::Interests) {
+        return false;
+    }
+    let folded = crate::locale::fold(heading);
+    folded
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            !matches!(
+                w,
+                "and"
+                    | "und"
+                    | "en"
+                    | "et"
+                    | "y"
+                    | "e"
+                    | "personal"
+                    | "personliche"
+                    | "my"
+                    | "meine"
+                    | "other"
+                    | "weitere"
+            ) && vocab::section_kind_exact(w) != Some(SectionKind::Interests)
+        })
 }
 
 #[cfg(test)]
@@ -444,8 +667,12 @@ mod tests {
             split_items("AWS Kinesis(Kafka), Python"),
             ["AWS Kinesis(Kafka)", "Python"]
         );
+        let line = Line {
+            text: "Languages (Javascript, Python, Java)".to_owned(),
+            ..Line::default()
+        };
         assert_eq!(
-            category("Languages (Javascript, Python, Java)"),
+            category(&line),
             Some(("Languages".into(), "Javascript, Python, Java".into()))
         );
     }

@@ -30,6 +30,7 @@
 //! ```
 
 pub mod accuracy;
+mod columns;
 mod dates;
 mod entries;
 mod fields;
@@ -37,6 +38,7 @@ mod header;
 mod lists;
 mod normalize;
 mod output;
+mod pointers;
 mod sections;
 mod sidebar;
 mod vocab;
@@ -96,7 +98,9 @@ impl Import {
     }
 
     /// The mapping as text, one line per source line with content:
-    /// `  12  /work/0/position, /work/0/name  | Data Engineer | October | …`.
+    /// `  12  /work/0/{position,name}  | Data Engineer | October | …`. Pointers are
+    /// shortened: runs of indices as ranges (`/skills/0/keywords/0-4`), siblings under
+    /// one parent (`/work/0/{name,startDate}`), and past six items a count.
     #[must_use]
     pub fn report(&self) -> String {
         let mut out = String::new();
@@ -111,7 +115,7 @@ impl Import {
             out.push_str(&format!(
                 "{:>5}  {:<40}  | {}\n",
                 l.line,
-                l.targets.join(", "),
+                pointers::compress(&l.targets),
                 text
             ));
         }
@@ -180,12 +184,49 @@ fn name_block(lines: &[normalize::Line], sections: &[sections::Section]) -> Opti
 /// Reads every section; `extra_header` lines are read as part of the header.
 fn read(lines: &[normalize::Line], sections: &[sections::Section], extra_header: &[usize]) -> Out {
     let mut out = Out::default();
+    // `Würzburg, 15. März 2024` at the very end: where and when the CV was signed.
+    let signature = lines
+        .iter()
+        .rposition(|l| !l.is_blank() && !l.rule)
+        .filter(|&i| is_signature(&lines[i].text));
+    if let Some(i) = signature {
+        out.unmapped(&lines[i].text, lines[i].no);
+    }
+    // `References available on request.`: a remark, not a reference.
+    let on_request: Vec<usize> = (0..lines.len())
+        .filter(|&i| on_request(&lines[i].text))
+        .collect();
+    for &i in &on_request {
+        out.unmapped(&lines[i].text, lines[i].no);
+    }
+    for line in lines {
+        for link in line.links.iter().filter(|l| l.badge && l.image) {
+            out.badge(&link.url, line.no);
+        }
+        if line.table_head {
+            out.label(&line.text, line.no);
+        }
+    }
     for section in sections {
         let heading_text = section
             .heading
-            .map(|h| lines[h].text.clone())
+            .map(|h| {
+                let t = &lines[h].text;
+                if section.inline {
+                    t.split_once(':').map_or(t.clone(), |(k, _)| k.to_owned())
+                } else {
+                    t.clone()
+                }
+            })
             .unwrap_or_default();
         if let Some(h) = section.heading
+            && section.inline
+            && let Some((key, value)) = lines[h].text.split_once(':')
+        {
+            // `Skills: SQL, Python`: the heading and the first items.
+            out.label(key, lines[h].no);
+            lists::inline_list(section.kind, key, value, lines[h].no, &mut out);
+        } else if let Some(h) = section.heading
             && section.kind != SectionKind::Other
         {
             out.label(&lines[h].text, lines[h].no);
@@ -193,7 +234,12 @@ fn read(lines: &[normalize::Line], sections: &[sections::Section], extra_header:
         let mut idx: Vec<usize> = section
             .body
             .clone()
-            .filter(|i| !extra_header.contains(i))
+            .filter(|i| {
+                !extra_header.contains(i)
+                    && !lines[*i].table_head
+                    && Some(*i) != signature
+                    && !on_request.contains(i)
+            })
             .collect();
         if section.heading.is_none() {
             idx.extend_from_slice(extra_header);
@@ -211,12 +257,49 @@ fn read(lines: &[normalize::Line], sections: &[sections::Section], extra_header:
     out
 }
 
+/// `References available on request`, `Referenzen auf Anfrage`.
+fn on_request(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 80 || !t.starts_with(['R', 'r']) {
+        return false;
+    }
+    let f = crate::locale::fold(t);
+    (f.starts_with("reference") || f.starts_with("referenz") || f.starts_with("referenc"))
+        && ["request", "anfrage", "verzoek", "demande", "solicitud"]
+            .iter()
+            .any(|w| f.contains(w))
+}
+
+/// A place and a date, and nothing else: `Würzburg, 15. März 2024`, `Berlin, den
+/// 01.02.2024`.
+fn is_signature(text: &str) -> bool {
+    let Some(span) = dates::find(text) else {
+        return false;
+    };
+    if span.to.is_some() || span.from.day().is_none() {
+        return false;
+    }
+    let place = text[..span.start]
+        .trim()
+        .trim_end_matches(',')
+        .trim_end_matches(" den")
+        .trim_end_matches(',')
+        .trim();
+    let words: Vec<&str> = place.split_whitespace().collect();
+    text[span.end..].trim().trim_matches('.').is_empty()
+        && (1..=3).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
 fn report(source: &str, lines: &[normalize::Line], placed: &[output::Placed]) -> Vec<LineReport> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut by_line: Vec<Vec<String>> = vec![Vec::new(); source.split('\n').count() + 1];
+    // Each pointer once per line; a set, as one long line can hold thousands.
+    let mut seen: std::collections::HashSet<(usize, &str)> =
+        std::collections::HashSet::with_capacity(placed.len());
     for p in placed {
         if let Some(v) = by_line.get_mut(p.line)
-            && !v.contains(&p.pointer)
+            && seen.insert((p.line, p.pointer.as_str()))
         {
             v.push(p.pointer.clone());
         }

@@ -37,6 +37,10 @@ pub(crate) struct Out {
     pub sections: Vec<(&'static str, Vec<Map<String, Value>>)>,
     pub unmapped: Vec<String>,
     pub labels: Vec<String>,
+    /// Status badges' images (`img.shields.io/…`): decoration, kept apart.
+    pub badges: Vec<String>,
+    /// The person's place as written, when a country's name became a code.
+    pub location_text: Option<String>,
     pub placed: Vec<Placed>,
 }
 
@@ -192,6 +196,11 @@ impl Out {
         true
     }
 
+    /// Records that `line` went to `section[index].key` too (a value said twice).
+    pub fn touch(&mut self, section: &'static str, index: usize, key: &str, line: usize) {
+        self.note(line, format!("/{section}/{index}/{key}"));
+    }
+
     /// Appends text to `section[index].key`, a string joined with `sep`.
     pub fn append(
         &mut self,
@@ -280,6 +289,21 @@ impl Out {
         self.unmapped.push(text.to_owned());
         let n = self.unmapped.len() - 1;
         self.note(line, format!("/meta/x-vitae/unmapped/{n}"));
+    }
+
+    /// Keeps the place as written (`Lisbon, Portugal`), in `meta.x-vitae.location`.
+    pub fn location_text(&mut self, text: &str, line: usize) {
+        if self.location_text.is_none() {
+            self.location_text = Some(text.trim().to_owned());
+            self.note(line, "/meta/x-vitae/location".to_owned());
+        }
+    }
+
+    /// Keeps a badge's image URL in `meta.x-vitae.badges`.
+    pub fn badge(&mut self, url: &str, line: usize) {
+        self.badges.push(url.trim().to_owned());
+        let n = self.badges.len() - 1;
+        self.note(line, format!("/meta/x-vitae/badges/{n}"));
     }
 
     /// Keeps a heading or field label as written, in `meta.x-vitae.labels`.
@@ -377,6 +401,15 @@ impl Out {
             x.insert(
                 "labels".to_owned(),
                 Value::from(std::mem::take(&mut self.labels)),
+            );
+        }
+        if let Some(place) = self.location_text.take() {
+            x.insert("location".to_owned(), Value::from(place));
+        }
+        if !self.badges.is_empty() {
+            x.insert(
+                "badges".to_owned(),
+                Value::from(std::mem::take(&mut self.badges)),
             );
         }
         if !self.unmapped.is_empty() {

@@ -101,6 +101,8 @@ pub(crate) struct Section {
     pub style: Option<Style>,
     /// Indices of the lines under the heading.
     pub body: std::ops::Range<usize>,
+    /// The heading holds the first items too: `Skills: SQL, Python`.
+    pub inline: bool,
 }
 
 /// Cuts `lines` into sections. The first section is always the header (kind
@@ -124,7 +126,13 @@ pub(crate) fn split(lines: &[Line]) -> Vec<Section> {
         .filter(|(_, _, k)| k.is_some())
         .map(|(_, s, _)| *s)
         .collect();
-    let dominant = (named.len() >= 2 && named.iter().all(|s| *s == named[0])).then(|| named[0]);
+    // The style most named headings share (all of two, three in four of more).
+    let dominant = named
+        .iter()
+        .map(|s| (named.iter().filter(|t| *t == s).count(), *s))
+        .max_by_key(|(n, _)| *n)
+        .filter(|(n, _)| *n >= 2 && (*n == named.len() || *n * 4 >= named.len() * 3 && *n >= 3))
+        .map(|(_, s)| s);
     let first_named = styled
         .iter()
         .find(|(_, _, k)| k.is_some())
@@ -135,18 +143,29 @@ pub(crate) fn split(lines: &[Line]) -> Vec<Section> {
         heading: None,
         style: None,
         body: 0..lines.len(),
+        inline: false,
     }];
+    let inline = inline_headings(lines, &styled);
+    let mut styled = styled;
+    styled.extend(inline.iter().map(|&(i, k)| (i, Style::Colon, Some(k))));
+    styled.sort_by_key(|(i, _, _)| *i);
     for &(i, style, kind) in &styled {
         let current = sections.last().expect("a section");
+        let is_inline = inline.iter().any(|(j, _)| *j == i);
         let kind = match kind {
             Some(k) => {
-                // A sub-heading that names a kind of skill inside the skills section
-                // (`### Programming languages` under `## Skills`).
+                // A sub-heading inside a section of its kind (`### Journal Articles`
+                // under `## Publications`), or naming a kind of skill inside the
+                // skills (`### Programming languages` under `## Skills`).
                 let nested = current.heading.is_some()
-                    && current.kind == SectionKind::Skills
-                    && matches!(k, SectionKind::Skills | SectionKind::Languages)
+                    && (current.kind == k
+                        || current.kind == SectionKind::Skills
+                            && matches!(k, SectionKind::Skills | SectionKind::Languages))
                     && current.style.is_some_and(|s| s.rank() < style.rank());
                 if nested {
+                    continue;
+                }
+                if is_inline && !inline_allowed(current.kind) {
                     continue;
                 }
                 k
@@ -169,9 +188,65 @@ pub(crate) fn split(lines: &[Line]) -> Vec<Section> {
             heading: Some(i),
             style: Some(style),
             body: i + 1..lines.len(),
+            inline: is_inline,
         });
     }
     sections
+}
+
+/// Lines that open a list section with its items on the same line, after the entries
+/// of another section: `Skills: SQL, Python, R` below the last degree. Only where no
+/// dated entry follows (`Technologies: Go, Kafka` under a job is part of the job).
+fn inline_headings(
+    lines: &[Line],
+    styled: &[(usize, Style, Option<SectionKind>)],
+) -> Vec<(usize, SectionKind)> {
+    let mut found = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.bullet || line.indent > 1 || line.style.is_some() || line.quote {
+            continue;
+        }
+        let Some((key, rest)) = line.text.split_once(':') else {
+            continue;
+        };
+        if rest.trim().is_empty() || key.split_whitespace().count() > 3 {
+            continue;
+        }
+        let kind = match vocab::section_kind_exact(key) {
+            Some(k @ (SectionKind::Skills | SectionKind::Languages | SectionKind::Interests)) => k,
+            _ => continue,
+        };
+        // Words that also head a job's own list.
+        if matches!(
+            crate::locale::fold(key.trim()).as_str(),
+            "technologies" | "tools" | "tech stack" | "technical experience" | "expertise"
+        ) {
+            continue;
+        }
+        // No dated entry below it before the next heading.
+        let next_heading = styled
+            .iter()
+            .map(|(j, _, _)| *j)
+            .find(|j| *j > i)
+            .unwrap_or(lines.len());
+        let dated = lines[i + 1..next_heading]
+            .iter()
+            .any(|l| super::entries::date_line(l).is_some());
+        if !dated {
+            found.push((i, kind));
+        }
+    }
+    found
+}
+
+/// Whether an inline list heading may end a section of this kind (not the header,
+/// where `Languages: …` is a line of contact details, and not the skills, where
+/// `Languages: Go, Rust` is a category).
+fn inline_allowed(kind: SectionKind) -> bool {
+    !matches!(
+        kind,
+        SectionKind::Contact | SectionKind::Skills | SectionKind::Summary
+    )
 }
 
 #[cfg(test)]

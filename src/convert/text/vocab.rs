@@ -10,6 +10,14 @@ use std::sync::OnceLock;
 
 use crate::locale::fold;
 
+mod headings;
+mod networks;
+mod places;
+
+pub(crate) use self::headings::*;
+pub(crate) use self::networks::*;
+pub(crate) use self::places::*;
+
 /// The word lists as hash sets and maps, built once: lookups happen for every line.
 struct Index {
     sections: HashMap<&'static str, SectionKind>,
@@ -72,326 +80,6 @@ pub(crate) enum SectionKind {
     Other,
 }
 
-/// Section names, folded. Matched as a whole heading, or as the heading's last words
-/// (`Professional Experience`, `Technical Skills`).
-const SECTIONS: &[(&str, SectionKind)] = {
-    use SectionKind::*;
-    &[
-        // Contact / personal details
-        ("contact", Contact),
-        ("contacts", Contact),
-        ("contact details", Contact),
-        ("contact information", Contact),
-        ("contact info", Contact),
-        ("personal information", Contact),
-        ("personal info", Contact),
-        ("personal details", Contact),
-        ("personal data", Contact),
-        ("details", Contact),
-        ("kontakt", Contact),
-        ("kontaktdaten", Contact),
-        ("personliche daten", Contact),
-        ("personliche angaben", Contact),
-        ("zur person", Contact),
-        ("persoonlijke gegevens", Contact),
-        ("personalia", Contact),
-        ("contactgegevens", Contact),
-        ("coordonnees", Contact),
-        ("informations personnelles", Contact),
-        ("datos personales", Contact),
-        ("contacto", Contact),
-        ("dados pessoais", Contact),
-        ("contato", Contact),
-        ("links", Contact),
-        ("all links", Contact),
-        // Summary
-        ("summary", Summary),
-        ("professional summary", Summary),
-        ("career summary", Summary),
-        ("executive summary", Summary),
-        ("profile", Summary),
-        ("professional profile", Summary),
-        ("personal profile", Summary),
-        ("personal statement", Summary),
-        ("about", Summary),
-        ("about me", Summary),
-        ("me", Summary),
-        ("objective", Summary),
-        ("career objective", Summary),
-        ("introduction", Summary),
-        ("overview", Summary),
-        ("profil", Summary),
-        ("kurzprofil", Summary),
-        ("uber mich", Summary),
-        ("zusammenfassung", Summary),
-        ("profiel", Summary),
-        ("over mij", Summary),
-        ("samenvatting", Summary),
-        ("resume", Summary),
-        ("a propos", Summary),
-        ("a propos de moi", Summary),
-        ("perfil", Summary),
-        ("perfil profesional", Summary),
-        ("sobre mi", Summary),
-        ("resumen", Summary),
-        ("sobre mim", Summary),
-        ("resumo", Summary),
-        // Work
-        ("experience", Work),
-        ("experiences", Work),
-        ("work", Work),
-        ("work experience", Work),
-        ("working experience", Work),
-        ("professional experience", Work),
-        ("relevant experience", Work),
-        ("employment", Work),
-        ("employment history", Work),
-        ("work history", Work),
-        ("career", Work),
-        ("career history", Work),
-        ("positions", Work),
-        ("berufserfahrung", Work),
-        ("berufliche erfahrung", Work),
-        ("beruflicher werdegang", Work),
-        ("werdegang", Work),
-        ("berufspraxis", Work),
-        ("praxiserfahrung", Work),
-        ("erfahrung", Work),
-        ("werkervaring", Work),
-        ("ervaring", Work),
-        ("loopbaan", Work),
-        ("arbeidsverleden", Work),
-        ("experience professionnelle", Work),
-        ("experiences professionnelles", Work),
-        ("parcours professionnel", Work),
-        ("experiencia", Work),
-        ("experiencia laboral", Work),
-        ("experiencia profesional", Work),
-        ("trayectoria profesional", Work),
-        ("experiencia profissional", Work),
-        ("historico profissional", Work),
-        ("工作经历", Work),
-        ("工作经验", Work),
-        // Volunteer
-        ("volunteer", Volunteer),
-        ("volunteering", Volunteer),
-        ("volunteer work", Volunteer),
-        ("volunteer experience", Volunteer),
-        ("service", Volunteer),
-        ("community service", Volunteer),
-        ("ehrenamt", Volunteer),
-        ("ehrenamtliches engagement", Volunteer),
-        ("engagement", Volunteer),
-        ("vrijwilligerswerk", Volunteer),
-        ("benevolat", Volunteer),
-        ("voluntariado", Volunteer),
-        // Education
-        ("education", Education),
-        ("educational background", Education),
-        ("academic background", Education),
-        ("education and training", Education),
-        ("studies", Education),
-        ("academic", Education),
-        ("qualifications", Education),
-        ("training", Education),
-        ("ausbildung", Education),
-        ("bildungsweg", Education),
-        ("schulbildung", Education),
-        ("studium", Education),
-        ("akademischer werdegang", Education),
-        ("opleiding", Education),
-        ("opleidingen", Education),
-        ("formation", Education),
-        ("formations", Education),
-        ("etudes", Education),
-        ("educacion", Education),
-        ("formacion", Education),
-        ("formacion academica", Education),
-        ("estudios", Education),
-        ("educacao", Education),
-        ("formacao", Education),
-        ("formacao academica", Education),
-        // Projects
-        ("projects", Projects),
-        ("project", Projects),
-        ("personal projects", Projects),
-        ("side projects", Projects),
-        ("open source", Projects),
-        ("portfolio", Projects),
-        ("projekte", Projects),
-        ("projecten", Projects),
-        ("projets", Projects),
-        ("proyectos", Projects),
-        ("projetos", Projects),
-        // Awards
-        ("awards", Awards),
-        ("honors", Awards),
-        ("honours", Awards),
-        ("honors and awards", Awards),
-        ("awards and honors", Awards),
-        ("achievements", Awards),
-        ("recognition", Awards),
-        ("auszeichnungen", Awards),
-        ("preise", Awards),
-        ("prijzen", Awards),
-        ("onderscheidingen", Awards),
-        ("distinctions", Awards),
-        ("prix", Awards),
-        ("premios", Awards),
-        ("reconocimientos", Awards),
-        ("premios e reconhecimentos", Awards),
-        // Certificates
-        ("certifications", Certificates),
-        ("certificates", Certificates),
-        ("certification", Certificates),
-        ("licenses and certifications", Certificates),
-        ("courses", Certificates),
-        ("zertifikate", Certificates),
-        ("zertifizierungen", Certificates),
-        ("weiterbildung", Certificates),
-        ("weiterbildungen", Certificates),
-        ("fortbildungen", Certificates),
-        ("certificaten", Certificates),
-        ("cursussen", Certificates),
-        ("certificats", Certificates),
-        ("certificaciones", Certificates),
-        ("cursos", Certificates),
-        ("certificacoes", Certificates),
-        ("证书", Certificates),
-        // Publications
-        ("publications", Publications),
-        ("writing", Publications),
-        ("articles", Publications),
-        ("talks", Publications),
-        ("publikationen", Publications),
-        ("veroffentlichungen", Publications),
-        ("publicaties", Publications),
-        ("publicaciones", Publications),
-        ("publicacoes", Publications),
-        // Skills
-        ("skills", Skills),
-        ("skill", Skills),
-        ("technical skills", Skills),
-        ("programming languages", Skills),
-        ("programmiersprachen", Skills),
-        ("soft skills", Skills),
-        ("hard skills", Skills),
-        ("key skills", Skills),
-        ("top skills", Skills),
-        ("core skills", Skills),
-        ("other skills", Skills),
-        ("highlight skills", Skills),
-        ("skills and proficiencies", Skills),
-        ("competencies", Skills),
-        ("core competencies", Skills),
-        ("expertise", Skills),
-        ("technologies", Skills),
-        ("tech stack", Skills),
-        ("technical experience", Skills),
-        ("tools", Skills),
-        ("kenntnisse", Skills),
-        ("fahigkeiten", Skills),
-        ("kompetenzen", Skills),
-        ("fachkenntnisse", Skills),
-        ("edv-kenntnisse", Skills),
-        ("it-kenntnisse", Skills),
-        ("vaardigheden", Skills),
-        ("competenties", Skills),
-        ("kennis", Skills),
-        ("competences", Skills),
-        ("competences techniques", Skills),
-        ("habilidades", Skills),
-        ("competencias", Skills),
-        ("conocimientos", Skills),
-        ("competencias tecnicas", Skills),
-        // Languages
-        ("languages", Languages),
-        ("language skills", Languages),
-        ("spoken languages", Languages),
-        ("natural languages", Languages),
-        ("sprachen", Languages),
-        ("sprachkenntnisse", Languages),
-        ("talen", Languages),
-        ("talenkennis", Languages),
-        ("langues", Languages),
-        ("idiomas", Languages),
-        ("lenguas", Languages),
-        // Interests
-        ("interests", Interests),
-        ("hobbies", Interests),
-        ("hobby's", Interests),
-        ("hobby", Interests),
-        ("hobbies and interests", Interests),
-        ("interests and hobbies", Interests),
-        ("personal interests", Interests),
-        ("interessen", Interests),
-        ("hobbys", Interests),
-        ("freizeit", Interests),
-        ("interesses", Interests),
-        ("centres d'interet", Interests),
-        ("loisirs", Interests),
-        ("intereses", Interests),
-        ("aficiones", Interests),
-        ("interesses pessoais", Interests),
-        // References
-        ("references", References),
-        ("referenzen", References),
-        ("referenties", References),
-        ("referentie", References),
-        ("recommendations", References),
-        ("testimonials", References),
-        ("referencias", References),
-        ("referencias profissionais", References),
-    ]
-};
-
-/// The kind of section a line names when it is nothing but a section name
-/// (`Experience`, `Top Skills` is not one: `Skills` is).
-pub(crate) fn section_kind_exact(text: &str) -> Option<SectionKind> {
-    let folded = fold(text.trim().trim_end_matches(':'));
-    let joined = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    index().sections.get(joined.as_str()).copied()
-}
-
-/// The kind of section a heading names, if it names one.
-pub(crate) fn section_kind(heading: &str) -> Option<SectionKind> {
-    let folded = fold(heading);
-    let words: Vec<&str> = folded
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .filter(|w| !w.is_empty() && !matches!(*w, "and" | "und" | "en" | "et" | "y" | "e"))
-        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
-        .collect();
-    if words.is_empty() || words.len() > 6 {
-        // CJK headings have no spaces: match them whole.
-        return SECTIONS
-            .iter()
-            .find(|(name, _)| folded.trim() == *name || folded.starts_with(name))
-            .map(|(_, k)| *k);
-    }
-    let sections = &index().sections;
-    let joined = words.join(" ");
-    if let Some(k) = sections.get(joined.as_str()) {
-        return Some(*k);
-    }
-    // The heading's last one or two words, or its first two ("Work Experience & More").
-    for n in (1..=3.min(words.len())).rev() {
-        let tail = words[words.len() - n..].join(" ");
-        if (n > 1 || words.len() <= 3)
-            && let Some(k) = sections.get(tail.as_str())
-        {
-            return Some(*k);
-        }
-        let head = words[..n].join(" ");
-        let combined = heading.contains(['/', '&', ',']);
-        if (n >= 2 || combined)
-            && let Some(k) = sections.get(head.as_str())
-        {
-            return Some(*k);
-        }
-    }
-    None
-}
-
 /// Words of job titles.
 #[rustfmt::skip]
 const TITLE_WORDS: &[&str] = &[
@@ -409,7 +97,7 @@ const TITLE_WORDS: &[&str] = &[
     "leiterin", "projektleiter", "teamleiter", "geschaftsfuhrer", "mitarbeiter",
     "mitarbeiterin", "praktikant", "praktikantin", "werkstudent", "werkstudentin",
     "softwareentwickler", "softwareentwicklerin", "informatiker", "informatikerin",
-    "wissenschaftlicher", "referent", "referentin", "sachbearbeiter", "administratorin",
+    "wissenschaftlicher", "wissenschaftliche", "postdoc", "postdoctoral", "referent", "referentin", "sachbearbeiter", "administratorin",
     "ontwikkelaar", "medewerker", "stagiair", "adviseur", "beheerder", "docent", "directeur",
     "developpeur", "developpeuse", "ingenieure", "chef", "stagiaire", "responsable", "charge",
     "conseiller", "technicien", "enseignant", "desarrollador", "desarrolladora", "ingeniero",
@@ -464,7 +152,9 @@ const DEGREES: &[&str] = &[
     "master universitario", "doctorado", "mestrado", "doutorado", "bacharelado", "tecnico",
     "bachelier", "maitrise", "doctorat", "bts", "dut", "baccalaureat", "bac", "hbo", "wo",
     "mbo", "propedeuse", "drs.", "ir.", "ing.", "certificate", "certified", "degree", "bootcamp",
-    "a-levels", "gcse", "associate",
+    "a-levels", "gcse", "associate", "mph", "m.p.h.", "jd", "j.d.", "md", "m.d.", "llm",
+    "ll.m.", "llb", "ll.b.", "mfa", "bfa", "mphil", "m.phil.", "dphil", "edd", "dba",
+    "b.eng", "m.eng", "b.ed.", "m.ed.", "pgce", "hnd", "meister", "techniker",
 ];
 
 /// Natural languages by name, in the languages of the vocabulary.
@@ -527,6 +217,10 @@ pub(crate) fn title_score(text: &str) -> usize {
                 || w.ends_with("manager")
                 || w.ends_with("leiter")
                 || w.ends_with("berater")
+                || w.ends_with("ingenieur")
+                || w.ends_with("ingenieurin")
+                || w.ends_with("entwicklerin")
+                || w.ends_with("researcher")
         })
         .count()
 }
@@ -657,204 +351,6 @@ pub(crate) fn is_fluency(text: &str) -> bool {
                     | "c2"
             )
         })
-}
-
-/// Social networks and code hosts: (host suffix, network name).
-const NETWORKS: &[(&str, &str)] = &[
-    ("github.com", "GitHub"),
-    ("gitlab.com", "GitLab"),
-    ("linkedin.com", "LinkedIn"),
-    ("twitter.com", "Twitter"),
-    ("x.com", "X"),
-    ("stackoverflow.com", "Stack Overflow"),
-    ("bitbucket.org", "Bitbucket"),
-    ("medium.com", "Medium"),
-    ("dev.to", "DEV"),
-    ("xing.com", "XING"),
-    ("facebook.com", "Facebook"),
-    ("instagram.com", "Instagram"),
-    ("youtube.com", "YouTube"),
-    ("behance.net", "Behance"),
-    ("dribbble.com", "Dribbble"),
-    ("kaggle.com", "Kaggle"),
-    ("codepen.io", "CodePen"),
-    ("huggingface.co", "Hugging Face"),
-    ("orcid.org", "ORCID"),
-    ("scholar.google.com", "Google Scholar"),
-    ("researchgate.net", "ResearchGate"),
-    ("leetcode.com", "LeetCode"),
-    ("hackerrank.com", "HackerRank"),
-    ("mastodon.social", "Mastodon"),
-    ("bsky.app", "Bluesky"),
-    ("npmjs.com", "npm"),
-    ("crates.io", "crates.io"),
-    ("linktr.ee", "Linktree"),
-    ("keybase.io", "Keybase"),
-    ("t.me", "Telegram"),
-];
-
-/// Network names as written in front of a handle: `GitHub: octocat`.
-const NETWORK_LABELS: &[(&str, &str, &str)] = &[
-    ("github", "GitHub", "https://github.com/"),
-    ("gitlab", "GitLab", "https://gitlab.com/"),
-    ("linkedin", "LinkedIn", "https://www.linkedin.com/in/"),
-    ("twitter", "Twitter", "https://twitter.com/"),
-    ("x", "X", "https://x.com/"),
-    ("stackoverflow", "Stack Overflow", ""),
-    ("stack overflow", "Stack Overflow", ""),
-    ("xing", "XING", "https://www.xing.com/profile/"),
-    ("skype", "Skype", ""),
-    ("telegram", "Telegram", "https://t.me/"),
-    ("mastodon", "Mastodon", ""),
-    ("medium", "Medium", "https://medium.com/@"),
-    ("kaggle", "Kaggle", "https://www.kaggle.com/"),
-    ("bitbucket", "Bitbucket", "https://bitbucket.org/"),
-    ("dribbble", "Dribbble", "https://dribbble.com/"),
-    ("behance", "Behance", "https://www.behance.net/"),
-    ("instagram", "Instagram", "https://www.instagram.com/"),
-    ("wechat", "WeChat", ""),
-    ("qq", "QQ", ""),
-];
-
-/// The network of a profile URL's host (`github.com` → `GitHub`).
-pub(crate) fn network_of_host(host: &str) -> Option<&'static str> {
-    let host = host.trim_start_matches("www.").to_ascii_lowercase();
-    NETWORKS
-        .iter()
-        .find(|(h, _)| host == *h || host.ends_with(&format!(".{h}")))
-        .map(|(_, n)| *n)
-}
-
-/// The network a label names (`GitHub`, `LinkedIn`), with the URL prefix of a profile.
-pub(crate) fn network_of_label(label: &str) -> Option<(&'static str, &'static str)> {
-    let f = fold(label.trim());
-    NETWORK_LABELS
-        .iter()
-        .find(|(l, _, _)| *l == f)
-        .map(|(_, n, p)| (*n, *p))
-}
-
-/// Countries: (folded name in en/de/nl/fr/es/pt, ISO 3166-1 alpha-2 code).
-#[rustfmt::skip]
-const COUNTRIES: &[(&str, &str)] = &[
-    ("germany", "DE"), ("deutschland", "DE"), ("duitsland", "DE"), ("allemagne", "DE"),
-    ("alemania", "DE"), ("alemanha", "DE"), ("netherlands", "NL"), ("the netherlands", "NL"),
-    ("nederland", "NL"), ("niederlande", "NL"), ("pays-bas", "NL"), ("holland", "NL"),
-    ("austria", "AT"), ("osterreich", "AT"), ("switzerland", "CH"), ("schweiz", "CH"),
-    ("suisse", "CH"), ("france", "FR"), ("frankreich", "FR"), ("frankrijk", "FR"),
-    ("francia", "FR"), ("spain", "ES"), ("spanien", "ES"), ("espana", "ES"), ("spanje", "ES"),
-    ("espagne", "ES"), ("portugal", "PT"), ("italy", "IT"), ("italien", "IT"), ("italia", "IT"),
-    ("belgium", "BE"), ("belgien", "BE"), ("belgie", "BE"), ("belgique", "BE"),
-    ("united kingdom", "GB"), ("uk", "GB"), ("england", "GB"), ("scotland", "GB"),
-    ("ireland", "IE"), ("united states", "US"), ("usa", "US"), ("us", "US"),
-    ("united states of america", "US"), ("canada", "CA"), ("mexico", "MX"), ("brazil", "BR"),
-    ("brasil", "BR"), ("argentina", "AR"), ("chile", "CL"), ("colombia", "CO"), ("peru", "PE"),
-    ("poland", "PL"), ("polen", "PL"), ("czech republic", "CZ"), ("czechia", "CZ"),
-    ("sweden", "SE"), ("schweden", "SE"), ("norway", "NO"), ("denmark", "DK"),
-    ("danemark", "DK"), ("finland", "FI"), ("finnland", "FI"), ("estonia", "EE"),
-    ("russia", "RU"), ("russland", "RU"), ("ukraine", "UA"), ("turkey", "TR"), ("turkei", "TR"),
-    ("greece", "GR"), ("romania", "RO"), ("hungary", "HU"), ("israel", "IL"), ("iran", "IR"),
-    ("india", "IN"), ("indien", "IN"), ("china", "CN"), ("japan", "JP"), ("korea", "KR"),
-    ("south korea", "KR"), ("singapore", "SG"), ("australia", "AU"), ("new zealand", "NZ"),
-    ("egypt", "EG"), ("morocco", "MA"), ("nigeria", "NG"), ("kenya", "KE"),
-    ("south africa", "ZA"), ("benin", "BJ"), ("luxembourg", "LU"), ("luxemburg", "LU"),
-    ("pakistan", "PK"), ("bangladesh", "BD"), ("vietnam", "VN"), ("indonesia", "ID"),
-    ("philippines", "PH"), ("thailand", "TH"), ("malaysia", "MY"), ("taiwan", "TW"),
-    ("uae", "AE"), ("united arab emirates", "AE"), ("saudi arabia", "SA"), ("serbia", "RS"),
-    ("croatia", "HR"), ("slovenia", "SI"), ("slovakia", "SK"), ("bulgaria", "BG"),
-    ("lithuania", "LT"), ("latvia", "LV"), ("iceland", "IS"),
-];
-
-/// The ISO code of a country name (`Deutschland` → `DE`).
-pub(crate) fn country_code(name: &str) -> Option<&'static str> {
-    let f = fold(name.trim().trim_end_matches('.'));
-    index().countries.get(f.as_str()).copied()
-}
-
-/// Cities often found on CVs, folded, for telling a location from an organisation.
-#[rustfmt::skip]
-const CITIES: &[&str] = &[
-    "amsterdam", "rotterdam", "utrecht", "eindhoven", "den haag", "the hague", "delft",
-    "groningen", "leiden", "berlin", "munich", "munchen", "hamburg", "frankfurt",
-    "frankfurt am main", "koln", "cologne", "stuttgart", "dusseldorf", "leipzig", "dresden",
-    "hannover", "nurnberg", "nuremberg", "bremen", "bonn", "karlsruhe", "heidelberg",
-    "mannheim", "aachen", "darmstadt", "freiburg", "augsburg", "potsdam", "wien", "vienna",
-    "zurich", "basel", "bern", "geneva", "geneve", "paris", "lyon", "marseille", "toulouse",
-    "lille", "nantes", "bordeaux", "brussels", "bruxelles", "brussel", "antwerp", "antwerpen",
-    "ghent", "gent", "london", "manchester", "edinburgh", "dublin", "madrid", "barcelona",
-    "valencia", "sevilla", "lisbon", "lisboa", "porto", "rome", "roma", "milan", "milano",
-    "copenhagen", "stockholm", "oslo", "helsinki", "warsaw", "prague", "budapest", "new york",
-    "san francisco", "seattle", "boston", "chicago", "austin", "los angeles", "toronto",
-    "vancouver", "montreal", "remote", "moscow", "saint-petersburg", "tehran", "bengaluru",
-    "bangalore", "mumbai", "delhi", "tokyo", "beijing", "shanghai", "singapore", "sydney",
-    "melbourne", "cambridge", "somerville", "oxford", "luxembourg", "cotonou", "alexandria",
-    "cairo", "madurai", "chennai", "hyderabad", "pune", "karaj", "shiraz",
-];
-
-/// Whether `text` reads like a place: `Berlin`, `Boston MA`, `Helsinki, Finland`,
-/// `Remote`, `Bengaluru, IN`.
-pub(crate) fn looks_like_location(text: &str) -> bool {
-    let t = text
-        .trim()
-        .trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '.'));
-    if t.is_empty() || t.len() > 60 {
-        return false;
-    }
-    let f = fold(t);
-    if index().cities.contains(f.as_str()) || country_code(t).is_some() {
-        return true;
-    }
-    if f.starts_with("remote") || f == "hybrid" || f == "telearbeit" || f == "teletravail" {
-        return true;
-    }
-    let parts: Vec<&str> = t.split(',').map(str::trim).collect();
-    if parts.len() >= 2 {
-        let last = parts[parts.len() - 1];
-        let first = fold(parts[0]);
-        return country_code(last).is_some()
-            || is_region_code(last)
-            || index().cities.contains(first.as_str())
-            || parts.iter().any(|p| country_code(p).is_some());
-    }
-    // `Boston MA`, `Cambridge MA`
-    if let Some((city, region)) = t.rsplit_once(' ')
-        && is_region_code(region)
-        && city.chars().next().is_some_and(char::is_uppercase)
-    {
-        return true;
-    }
-    false
-}
-
-/// A two-letter upper-case code of a US state or a country (`MA`, `IN`, `BJ`), not a
-/// company suffix such as `AG`.
-pub(crate) fn is_region_code(text: &str) -> bool {
-    text.len() == 2 && text.chars().all(|c| c.is_ascii_uppercase()) && index().codes.contains(text)
-}
-
-/// US state codes, to tell `Boston, MA` (a region) from `Cotonou, BJ` (a country).
-#[rustfmt::skip]
-pub(crate) const US_STATES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
-    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
-    "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
-    "VA", "WA", "WV", "WI", "WY", "DC",
-];
-
-/// Whether the folded word is one of the words that stand for the whole CV in a title
-/// line: `CV`, `Resume`, `Lebenslauf`, `Curriculum Vitae`.
-pub(crate) fn is_cv_word(word: &str) -> bool {
-    matches!(
-        fold(word).as_str(),
-        "cv" | "resume"
-            | "curriculum"
-            | "vitae"
-            | "lebenslauf"
-            | "levensloop"
-            | "curriculo"
-            | "resumen"
-            | "简历"
-    )
 }
 
 #[cfg(test)]

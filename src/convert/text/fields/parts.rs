@@ -1,0 +1,304 @@
+//! Cutting an entry's header into parts: separators, brackets, places, connectors.
+
+use super::*;
+
+/// `Indeed, Austin, TX`, `SAP SE, Walldorf (Germany)`: an organisation before a place
+/// that the words say is one. `None` when the first part is a place too.
+pub(super) fn org_and_place(text: &str) -> Option<(&str, &str)> {
+    let (org, place) = text.split_once(", ")?;
+    let place = place.trim();
+    let org = org.trim();
+    let known_place = vocab::looks_like_location(place)
+        || place.split_once(" (").is_some_and(|(p, rest)| {
+            vocab::looks_like_location(&format!("{p}, {}", rest.trim_end_matches(')')))
+        });
+    (known_place
+        && !vocab::looks_like_location(org)
+        && !org.is_empty()
+        && vocab::title_score(org) == 0
+        && strongest_separator(org, false).is_none()
+        && org.split_whitespace().count() <= 6)
+        .then_some((org, place))
+}
+
+/// Whether the part after a certificate's name names who issued it: an organisation
+/// (`Human Factors International`, `AXELOS`, `Scrum.org`), not more of the name
+/// (`Associate`, `Advanced Level Test Manager`, `SAP S/4HANA for Financial Accounting`).
+/// After a comma a single brand (`Microsoft`) is an issuer too.
+pub(super) fn names_issuer(text: &str, after_comma: bool) -> bool {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let acronym = words.len() == 1
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && t.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
+    let name_like = !words.is_empty()
+        && words.len() <= if after_comma { 4 } else { 3 }
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "of" | "the" | "and" | "&"))
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '/' | '+' | '#'))
+        && (after_comma || words.len() >= 2);
+    vocab::org_score(t) > 0 || vocab::institution_score(t) > 0 || acronym || name_like
+}
+
+/// A place and nothing else: `Helsinki, Finland`, `Remote`.
+pub(super) fn is_pure_location(text: &str) -> bool {
+    let t = text.trim();
+    t.split(',').all(|p| {
+        let p = p.trim();
+        vocab::country_code(p).is_some() || vocab::is_region_code(p)
+    }) && !t.is_empty()
+}
+
+/// Words that are left dangling when a date is cut out: `from`, `since`, `seit`, `von`.
+pub(super) fn strip_connectors(text: &str) -> String {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    let dangling = |w: &str| {
+        // `IN` is India, not a dangling `in`.
+        !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            && matches!(
+                fold(w.trim_matches(|c: char| !c.is_alphanumeric())).as_str(),
+                "from"
+                    | "since"
+                    | "seit"
+                    | "von"
+                    | "vanaf"
+                    | "sinds"
+                    | "depuis"
+                    | "desde"
+                    | "de"
+                    | "ab"
+                    | "du"
+                    | "in"
+                    | "am"
+            )
+            || w.chars().all(|c| !c.is_alphanumeric())
+    };
+    while words.last().is_some_and(|w| dangling(w)) {
+        words.pop();
+    }
+    while words
+        .first()
+        .is_some_and(|w| w.chars().all(|c| !c.is_alphanumeric()))
+    {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+/// Separators by strength. Group 3 is the comma.
+pub(super) const SEPARATORS: &[&[&str]] = &[
+    &["|", " · ", " • "],
+    &[" — ", " – ", " -- ", " - ", " —", "— ", " –", "– "],
+    &[" at ", " @ ", " bei ", " chez ", " bij ", " en la ", " na "],
+    &[", "],
+];
+
+/// The strongest separator group present outside brackets.
+pub(super) fn strongest_separator(text: &str, allow_comma: bool) -> Option<usize> {
+    // Cheap tests first: most parts have no separator at all.
+    if !text.contains(['|', '—', '–', '-', ',', '@', ' ']) {
+        return None;
+    }
+    let outside = outside_brackets(text);
+    let may_have = |g: usize| match g {
+        0 => outside.contains(['|', '·', '•']),
+        1 => outside.contains(['—', '–', '-']),
+        3 => allow_comma && outside.contains(','),
+        _ => true,
+    };
+    SEPARATORS
+        .iter()
+        .enumerate()
+        .find(|(g, seps)| may_have(*g) && seps.iter().any(|s| outside.contains(s)))
+        .map(|(g, _)| g)
+}
+
+/// The text with bracketed parts blanked out (same byte length).
+pub(super) fn outside_brackets(text: &str) -> String {
+    if !text.contains(['(', '[', ')', ']']) {
+        return text.to_owned();
+    }
+    let mut depth = 0i32;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ => {}
+        }
+        if depth > 0 || c == ')' || c == ']' {
+            for _ in 0..c.len_utf8() {
+                out.push('\u{0}');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Splits at the strongest separator; `true` when that was ` at ` / `@`.
+pub(super) fn split_parts(text: &str, allow_comma: bool) -> (Vec<String>, bool) {
+    let Some(g) = strongest_separator(text, allow_comma) else {
+        return (vec![text.trim().to_owned()], false);
+    };
+    let outside = outside_brackets(text);
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for sep in SEPARATORS[g] {
+        let mut from = 0;
+        while let Some(p) = outside[from..].find(sep).map(|p| p + from) {
+            cuts.push((p, p + sep.len()));
+            from = p + sep.len();
+        }
+    }
+    cuts.sort_unstable();
+    let mut parts = Vec::new();
+    let mut pos = 0;
+    for (s, e) in cuts {
+        if s < pos {
+            continue;
+        }
+        parts.push(text[pos..s].trim().to_owned());
+        pos = e;
+    }
+    parts.push(text[pos..].trim().to_owned());
+    // `Roundhuit Co., Ltd`: a company suffix belongs to the part before.
+    let mut merged: Vec<String> = Vec::new();
+    for p in parts {
+        let suffix = matches!(
+            fold(p.trim_end_matches('.')).as_str(),
+            "ltd"
+                | "inc"
+                | "llc"
+                | "gmbh"
+                | "ag"
+                | "bv"
+                | "b.v"
+                | "sa"
+                | "sarl"
+                | "sas"
+                | "plc"
+                | "llp"
+                | "co"
+                | "corp"
+                | "nv"
+        );
+        match merged.last_mut() {
+            Some(last) if suffix && g == 3 => {
+                last.push_str(", ");
+                last.push_str(&p);
+            }
+            _ if p.is_empty() => {}
+            _ => merged.push(p),
+        }
+    }
+    (merged, g == 2)
+}
+
+/// The text without its bracketed remarks, and the remarks.
+pub(super) fn brackets(text: &str) -> (String, Vec<String>) {
+    let mut core = String::new();
+    let mut remarks = Vec::new();
+    let mut depth = 0;
+    let mut cur = String::new();
+    for c in text.chars() {
+        match c {
+            '(' => {
+                if depth > 0 {
+                    cur.push(c);
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    remarks.push(std::mem::take(&mut cur));
+                } else {
+                    cur.push(c);
+                }
+            }
+            _ if depth > 0 => cur.push(c),
+            _ => core.push(c),
+        }
+    }
+    if depth > 0 {
+        core.push('(');
+        core.push_str(&cur);
+    }
+    // Keep remarks that are part of a name: `Kinesis(Kafka)`, `(Nvidia-) Docker`.
+    let glued = text.contains("(") && !text.contains(" (") && !text.starts_with('(');
+    if glued {
+        return (text.to_owned(), Vec::new());
+    }
+    // Remarks that hold a link or a place leave the text; others are part of it:
+    // `Professor (adjunct professor)`, `WITTDTJR (What It Takes To Do The Job Right)`.
+    // `OutSystems (Linda-a-Velha)`: a name in brackets after an organisation is its place.
+    let ends_with_remark = text.trim_end().ends_with(')');
+    let core_is_title = vocab::title_score(&core) > 0;
+    let (out, keep): (Vec<String>, Vec<String>) = remarks.into_iter().partition(|r| {
+        lists::split_items(r)
+            .iter()
+            .any(|i| header::looks_like_url(i) || vocab::looks_like_location(i))
+            || ends_with_remark && !core_is_title && place_name(r)
+    });
+    if !keep.is_empty() {
+        return (strip_remarks(text, &out), out);
+    }
+    (core.split_whitespace().collect::<Vec<_>>().join(" "), out)
+}
+
+/// Whether a bracketed remark reads like the name of a place: one to three capitalised
+/// words (`Lisbon`, `Linda-a-Velha`, `Frankfurt am Main`), not an organisation, a title,
+/// an acronym or a kind of contract.
+pub(super) fn place_name(text: &str) -> bool {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && t.starts_with(char::is_uppercase)
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '&' | '/' | ':' | '.'))
+        && !(t
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "am" | "an" | "der" | "de" | "la" | "le" | "upon" | "on" | "sur"
+                )
+        })
+        && vocab::org_score(t) == 0
+        && vocab::institution_score(t) == 0
+        && vocab::title_score(t) == 0
+        && !matches!(
+            fold(t).as_str(),
+            "part-time"
+                | "full-time"
+                | "contract"
+                | "freelance"
+                | "temporary"
+                | "teilzeit"
+                | "vollzeit"
+                | "minijob"
+                | "internship"
+                | "praktikum"
+                | "hybrid"
+                | "remote"
+        )
+}
+
+/// The text with the given bracketed remarks removed.
+pub(super) fn strip_remarks(text: &str, remarks: &[String]) -> String {
+    let mut t = text.to_owned();
+    for r in remarks {
+        t = t.replacen(&format!("({r})"), "", 1);
+    }
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
