@@ -233,14 +233,30 @@ fn unreadable_input_is_an_error_with_its_place() {
 fn a_fresh_resume_and_its_json_resume_twin_have_no_differences() {
     let dir = tempfile::tempdir().unwrap();
     let fresh = crate::support::fixture("corpus/fresh/001_lovethebomb_resume.lucas.computer.json");
-    let out = run(dir.path(), &["convert", fresh.to_str().unwrap(), "-o", "twin.yaml"]);
+    let out = run(
+        dir.path(),
+        &["convert", fresh.to_str().unwrap(), "-o", "twin.yaml"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let out = run(dir.path(), &["diff", fresh.to_str().unwrap(), "twin.yaml"]);
-    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
     // And a real change still shows.
     let twin = std::fs::read_to_string(dir.path().join("twin.yaml")).unwrap();
-    std::fs::write(dir.path().join("edited.yaml"), twin.replacen("name: ", "name: X", 1)).unwrap();
-    let out = run(dir.path(), &["diff", fresh.to_str().unwrap(), "edited.yaml"]);
+    std::fs::write(
+        dir.path().join("edited.yaml"),
+        twin.replacen("name: ", "name: X", 1),
+    )
+    .unwrap();
+    let out = run(
+        dir.path(),
+        &["diff", fresh.to_str().unwrap(), "edited.yaml"],
+    );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
 }
 
@@ -248,8 +264,16 @@ fn a_fresh_resume_and_its_json_resume_twin_have_no_differences() {
 fn a_key_written_twice_is_refused_with_its_place() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.json"), "{\"basics\": {}}\n").unwrap();
-    std::fs::write(dir.path().join("b.json"), "{\"basics\": {\"name\": \"A\",\n  \"name\": \"B\"}}\n").unwrap();
+    std::fs::write(
+        dir.path().join("b.json"),
+        "{\"basics\": {\"name\": \"A\",\n  \"name\": \"B\"}}\n",
+    )
+    .unwrap();
     let out = run(dir.path(), &["diff", "a.json", "b.json"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("b.json:2:3: the key `name` is written twice"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("b.json:2:3: the key `name` is written twice"),
+        "{}",
+        stderr(&out)
+    );
 }

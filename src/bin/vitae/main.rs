@@ -5,6 +5,7 @@ mod convert;
 mod diff;
 mod input;
 mod migrate;
+mod output;
 mod schema;
 mod validate;
 
@@ -17,7 +18,7 @@ fn main() -> ExitCode {
     match args::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            output::note!("error: {err:#}");
             ExitCode::from(2)
         }
     }
