@@ -4,10 +4,12 @@
 #   bench/peers.sh              # install peers into a temp folder, time, print Markdown
 #   KEEP=1 bench/peers.sh       # keep the temp folder (its path is printed)
 #   RUNS=10 BATCH=1000 bench/peers.sh
+#   BENCH="render" bench/peers.sh   # only some groups (default: validate render)
 #
 # Peers (installed into a temporary folder, nothing global):
 #   npm:  ajv-cli + ajv-formats (JSON Schema CLI), @jsonresume/schema (the official
 #         validator library, driven by a small Node script), resumed (a resume CLI)
+#         with jsonresume-theme-even (its default theme) for the render timings
 #   PyPI: check-jsonschema
 # Each tool checks one document, then a batch of $BATCH documents (copies of the sample
 # resume with a different name each). Times are medians of $RUNS runs (hyperfine when
@@ -70,7 +72,7 @@ setup_node_peers() {
     mkdir -p "$WORK/node"
     (cd "$WORK/node" && npm init -y >/dev/null &&
         npm install --silent --no-audit --no-fund \
-            ajv-cli ajv-formats @jsonresume/schema resumed >/dev/null)
+            ajv-cli ajv-formats @jsonresume/schema resumed jsonresume-theme-even >/dev/null)
     NODE_BIN="$WORK/node/node_modules/.bin"
     # The official validator is a library: a script checks every file named, in one
     # process, the way a build step would.
@@ -92,6 +94,7 @@ JS
     AJV_VERSION="$(node -p "require('$WORK/node/node_modules/ajv-cli/package.json').version")"
     SCHEMA_PKG_VERSION="$(node -p "require('$WORK/node/node_modules/@jsonresume/schema/package.json').version")"
     RESUMED_VERSION="$(node -p "require('$WORK/node/node_modules/resumed/package.json').version")"
+    EVEN_VERSION="$(node -p "require('$WORK/node/node_modules/jsonresume-theme-even/package.json').version")"
 }
 
 setup_python_peers() {
@@ -202,13 +205,39 @@ group_validate() {
     print_table validate "vitae $VITAE_VERSION"
 }
 
-BENCH_GROUPS=(validate)
+group_render() {
+    local html="HTML" md="Markdown" pdf="PDF"
+    # Sanity first: both tools produce a page with the sample's name.
+    (cd "$WORK/node" && "$NODE_BIN/resumed" render "$ONE" --theme jsonresume-theme-even \
+        -o "$WORK/even.html" >/dev/null)
+    "$VITAE" render "$ONE" -o "$WORK/vitae.html"
+    grep -q "Richard Hendriks" "$WORK/even.html"
+    grep -q "Richard Hendriks" "$WORK/vitae.html"
+    time_case render "resumed $RESUMED_VERSION + jsonresume-theme-even $EVEN_VERSION" "$html" \
+        "cd $WORK/node && $NODE_BIN/resumed render $ONE --theme jsonresume-theme-even -o $WORK/even.html"
+    time_case render "vitae $VITAE_VERSION" "$html" "$VITAE render $ONE -o $WORK/vitae.html"
+    time_case render "vitae $VITAE_VERSION" "$md" "$VITAE render $ONE --format md -o $WORK/vitae.md"
+    if "$VITAE" render "$ONE" --format pdf -o "$WORK/vitae.pdf" >/dev/null 2>&1; then
+        time_case render "vitae $VITAE_VERSION" "$pdf" "$VITAE render $ONE --format pdf -o $WORK/vitae.pdf"
+    fi
+    echo
+    echo "### render: the official sample"
+    echo
+    echo "Median wall time of the whole process ($RUNS runs; $TIMER; $(nproc) cores). resumed"
+    echo "renders HTML only (PDF needs a headless browser, not timed)."
+    echo
+    print_table render "vitae $VITAE_VERSION"
+}
+
+read -r -a BENCH_GROUPS <<<"${BENCH:-validate render}"
 
 main() {
     setup_hyperfine
     setup_vitae
     setup_node_peers
-    setup_python_peers
+    case " ${BENCH_GROUPS[*]} " in
+        *" validate "*) setup_python_peers ;;
+    esac
     setup_documents
     echo "## Benchmarks against peers"
     for g in "${BENCH_GROUPS[@]}"; do

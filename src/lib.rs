@@ -27,6 +27,7 @@ pub mod fs;
 pub mod load;
 pub mod locale;
 pub mod model;
+pub mod render;
 pub mod report;
 pub mod schema;
 pub mod validate;

@@ -19,6 +19,10 @@ pub const OFFICIAL_V1_0_0: &str = include_str!("../schema/official/v1.0.0.json")
 /// The legacy JSON Resume schema v0.0.16, verbatim.
 pub const OFFICIAL_V0_0_16: &str = include_str!("../schema/official/v0.0.16.json");
 
+/// `schema/resume.schema.json`, embedded: the text [`generate_string`] returns (a test
+/// checks that they are equal), ready to use without running the generator.
+pub const GENERATED: &str = include_str!("../schema/resume.schema.json");
+
 /// The `$id` of the generated schema.
 pub const SCHEMA_ID: &str = "https://github.com/vitae-rs/vitae/schema/resume.schema.json";
 
@@ -97,5 +101,16 @@ impl Transform for NeverNull {
                 obj.entry(k).or_insert(v);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_schema_is_the_generated_one() {
+        let embedded: Value = serde_json::from_str(GENERATED).unwrap();
+        assert_eq!(embedded, generate());
     }
 }

@@ -4,7 +4,8 @@
 //! map holds. [`JsonLocator`] walks the text to each pointer asked for, skipping what is
 //! not on the way, at a few microseconds per lookup. After [`MAX_SCANS`] lookups it
 //! builds the span map once (with the loader) and answers from it, so many findings never
-//! cost more than the full parse. It expects text that already parsed as JSON.
+//! cost more than the full parse. It expects text that already parsed as JSON without
+//! repeated keys (what `fast::parse_json` accepts).
 
 use std::cell::{Cell, OnceCell};
 
@@ -18,7 +19,6 @@ const MAX_SCANS: usize = 16;
 pub(crate) struct JsonLocator<'a> {
     text: &'a str,
     scans: Cell<usize>,
-    line_starts: OnceCell<Vec<usize>>,
     doc: OnceCell<Option<Document>>,
 }
 
@@ -27,7 +27,6 @@ impl<'a> JsonLocator<'a> {
         JsonLocator {
             text,
             scans: Cell::new(0),
-            line_starts: OnceCell::new(),
             doc: OnceCell::new(),
         }
     }
@@ -52,26 +51,11 @@ impl Locate for JsonLocator<'_> {
     }
 
     fn position(&self, offset: usize) -> Position {
-        let starts = self.line_starts.get_or_init(|| {
-            let mut starts = vec![0];
-            starts.extend(
-                self.text
-                    .bytes()
-                    .enumerate()
-                    .filter(|&(_, b)| b == b'\n')
-                    .map(|(i, _)| i + 1),
-            );
-            starts
-        });
-        let offset = offset.min(self.text.len());
-        let line = starts.partition_point(|&s| s <= offset).max(1);
-        let start = starts.get(line - 1).copied().unwrap_or(0);
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(0, |s| s.chars().count())
-            + 1;
-        Position { line, column }
+        match self.doc.get() {
+            // Once the span map is built, its line table answers.
+            Some(Some(doc)) => doc.position(offset),
+            _ => Position::of_offset(self.text, offset),
+        }
     }
 }
 
@@ -177,13 +161,12 @@ impl Scanner<'_> {
     /// The key span and value start of member `token` of the object at `at`.
     fn member(&self, at: usize, token: &str) -> Option<(Option<Span>, usize)> {
         let mut i = self.ws(at + 1);
-        let mut found = None;
         while self.b.get(i) == Some(&b'"') {
             let key_end = self.string_end(i);
             let value = self.ws(self.ws(key_end) + 1);
             if self.key_matches(i, key_end, token) {
-                // The last of repeated keys wins, as in the loader.
-                found = Some((Some(Span::new(i, key_end)), value));
+                // Keys are not repeated (see `JsonLocator`): the first match is the one.
+                return Some((Some(Span::new(i, key_end)), value));
             }
             i = self.ws(self.value_end(value));
             if self.b.get(i) != Some(&b',') {
@@ -191,7 +174,7 @@ impl Scanner<'_> {
             }
             i = self.ws(i + 1);
         }
-        found
+        None
     }
 
     /// The start of element `n` of the array at `at`.

@@ -101,56 +101,121 @@ pub(crate) fn lint(
 fn walk_root(cx: &mut Lint<'_>, value: &Value) {
     if let Value::Object(root) = value {
         structure::root(cx, root);
-        let mut pointer = String::new();
+        let mut path = Path::default();
         for (key, value) in root {
             if STANDARD_SECTIONS.contains(&key.as_str()) {
-                pointer.push('/');
-                pointer.push_str(key);
-                walk(cx, &mut pointer, key, false, value);
-                pointer.clear();
+                path.tokens.push(Token::Key(key));
+                walk(cx, &mut path, key, false, value);
+                path.tokens.pop();
             }
         }
     }
 }
 
-/// Visits `value` (at `pointer`, under `key`; `in_list` when it is an entry of the list
+/// Visits `value` (at `path`, under `key`; `in_list` when it is an entry of the list
 /// named `key`).
-fn walk(cx: &mut Lint<'_>, pointer: &mut String, key: &str, in_list: bool, value: &Value) {
+fn walk<'v>(cx: &mut Lint<'_>, path: &mut Path<'v>, key: &str, in_list: bool, value: &'v Value) {
     match value {
         Value::Object(map) => {
             // Renamed fields live in `/basics` or in entries of a list section.
-            if pointer.matches('/').count() <= 2 {
-                structure::legacy_fields(cx, pointer, map);
+            if path.depth() <= 2 {
+                structure::legacy_fields(cx, path, map);
             }
-            dates::range(cx, pointer, map);
+            let (mut start, mut end) = (None, None);
             for (k, v) in map {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&escape_pointer_token(k));
-                walk(cx, pointer, k, false, v);
-                pointer.truncate(len);
+                match (k.as_str(), v) {
+                    ("startDate", Value::String(s)) => start = Some(s.as_str()),
+                    ("endDate", Value::String(s)) => end = Some(s.as_str()),
+                    _ => {}
+                }
+                path.tokens.push(Token::Key(k));
+                walk(cx, path, k, false, v);
+                path.tokens.pop();
             }
+            dates::range(cx, path, start, end);
         }
         Value::Array(items) => {
-            structure::duplicate_entries(cx, pointer, items);
+            structure::duplicate_entries(cx, path, items);
             for (i, v) in items.iter().enumerate() {
-                let len = pointer.len();
-                let _ = write!(pointer, "/{i}");
-                walk(cx, pointer, key, true, v);
-                pointer.truncate(len);
+                path.tokens.push(Token::Index(i));
+                walk(cx, path, key, true, v);
+                path.tokens.pop();
             }
         }
         Value::String(text) => {
-            if !cx.schema_reported.is_empty() && cx.schema_reported.contains(pointer.as_str()) {
+            if !cx.schema_reported.is_empty()
+                && cx.schema_reported.contains(path.pointer().as_str())
+            {
                 return;
             }
             if !in_list && dates::is_date_field(key) {
-                dates::date(cx, pointer, key, text);
+                dates::date(cx, path, key, text);
             } else {
-                fields::text(cx, pointer, key, in_list, text);
+                fields::text(cx, path, key, in_list, text);
             }
         }
         _ => {}
+    }
+}
+
+/// Where the walk is: the keys and indices from the root, borrowed from the document.
+/// The JSON pointer is only written out when a rule has something to report, so a
+/// document with nothing to report costs no allocation per value.
+#[derive(Debug, Default)]
+pub(crate) struct Path<'v> {
+    tokens: Vec<Token<'v>>,
+}
+
+/// One step of a [`Path`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Token<'v> {
+    /// A member of an object.
+    Key(&'v str),
+    /// An entry of a list.
+    Index(usize),
+}
+
+impl Path<'_> {
+    /// How many steps from the root.
+    pub fn depth(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The steps from the root.
+    pub fn tokens(&self) -> &[Token<'_>] {
+        &self.tokens
+    }
+
+    /// The JSON pointer.
+    pub fn pointer(&self) -> String {
+        let mut pointer = String::new();
+        for token in &self.tokens {
+            match token {
+                Token::Key(k) => {
+                    pointer.push('/');
+                    pointer.push_str(&escape_pointer_token(k));
+                }
+                Token::Index(i) => {
+                    let _ = write!(pointer, "/{i}");
+                }
+            }
+        }
+        pointer
+    }
+
+    /// The JSON pointer of member `key`.
+    pub fn key(&self, key: &str) -> String {
+        let mut pointer = self.pointer();
+        pointer.push('/');
+        pointer.push_str(&escape_pointer_token(key));
+        pointer
+    }
+
+    /// The JSON pointer of entry `index`.
+    pub fn index(&self, index: usize) -> String {
+        let mut pointer = self.pointer();
+        let _ = write!(pointer, "/{index}");
+        pointer
     }
 }
 

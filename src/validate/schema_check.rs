@@ -46,13 +46,17 @@ impl Default for Validator {
 }
 
 impl Validator {
-    /// The validator for the schema generated from the model, compiled once per process.
+    /// The validator for the schema generated from the model, compiled once per process
+    /// (from the embedded [`crate::schema::GENERATED`] text, which is quicker to read than
+    /// generating the schema again).
     #[must_use]
     pub fn new() -> Self {
         static GENERATED: OnceLock<Validator> = OnceLock::new();
         GENERATED
             .get_or_init(|| {
-                Validator::with_schema(&crate::schema::generate())
+                let schema = serde_json::from_str(crate::schema::GENERATED)
+                    .unwrap_or_else(|_| crate::schema::generate());
+                Validator::with_schema(&schema)
                     .unwrap_or_else(|e| unreachable!("the generated schema compiles: {e}"))
             })
             .clone()

@@ -70,3 +70,34 @@ fn stdin_needs_from_text_and_text_is_import_only() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("bad.txt:2:1"), "{}", stderr(&out));
 }
+
+#[test]
+fn markdown_is_an_export_through_the_markdown_theme() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = fixture("valid/sample.resume.yaml");
+    let out = run(
+        dir.path(),
+        &["convert", sample.to_str().unwrap(), "--to", "markdown"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(md.starts_with("# Richard Hendriks\n"), "{md}");
+    assert!(
+        md.contains("## Experience") && md.contains("Pied Piper"),
+        "{md}"
+    );
+
+    // `-o x.md` picks Markdown; a FRESH input is read as JSON Resume first.
+    let fresh = fixture("corpus/fresh/001_lovethebomb_resume.lucas.computer.json");
+    let out = run(
+        dir.path(),
+        &["convert", fresh.to_str().unwrap(), "-o", "lucas.md"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = std::fs::read_to_string(dir.path().join("lucas.md")).unwrap();
+    assert!(md.starts_with("# Lucas Heym"), "{md}");
+
+    let out = run(dir.path(), &["convert", "lucas.md", "--from", "markdown"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--from text"), "{}", stderr(&out));
+}

@@ -2,11 +2,13 @@
 //! concern.
 
 mod atomic_writes;
+mod browser;
 mod cli_convert;
 mod cli_convert_text;
 mod cli_diff;
 mod cli_migrate;
 mod cli_pipes;
+mod cli_render;
 mod cli_schema;
 mod cli_validate;
 mod cli_validate_formats;

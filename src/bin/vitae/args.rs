@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::{convert, diff, migrate, schema, validate};
+use crate::{convert, diff, init, migrate, render, schema, themes, validate};
 
 /// Validate, convert, migrate, diff and render JSON Resume documents.
 #[derive(Debug, Parser)]
@@ -67,6 +67,12 @@ pub enum Command {
     Migrate(migrate::Args),
     /// Show what changed between two resumes, entry by entry.
     Diff(diff::Args),
+    /// Render a resume through a theme to HTML, Markdown, text, PDF or Typst.
+    Render(render::Args),
+    /// List the built-in and local themes, or copy one to start your own.
+    Themes(themes::Args),
+    /// Write a starter resume (never overwrites a file).
+    Init(init::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -76,5 +82,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Convert(args) => convert::run(args, &cli.global),
         Command::Migrate(args) => migrate::run(args, &cli.global),
         Command::Diff(args) => diff::run(args, &cli.global),
+        Command::Render(args) => render::run(args, &cli.global),
+        Command::Themes(args) => themes::run(args, &cli.global),
+        Command::Init(args) => init::run(args, &cli.global),
     }
 }

@@ -54,6 +54,8 @@ pub enum ConvertFormat {
     Fresh,
     /// A free-form CV: plain text, Markdown, or text pulled from a PDF (import only).
     Text,
+    /// A readable Markdown resume, made by the built-in `markdown` theme (export only).
+    Markdown,
 }
 
 /// How the input is read.
@@ -75,6 +77,8 @@ enum Writer {
         syntax: Option<Format>,
         dialect: Dialect,
     },
+    /// A readable Markdown resume, through the built-in `markdown` theme.
+    Markdown,
 }
 
 impl ConvertFormat {
@@ -88,6 +92,9 @@ impl ConvertFormat {
                 dialect: Some(Dialect::Fresh),
             },
             ConvertFormat::Text => Reader::Text,
+            ConvertFormat::Markdown => bail!(
+                "markdown is an export format: to import a CV written in Markdown, use --from text"
+            ),
         })
     }
 
@@ -100,8 +107,9 @@ impl ConvertFormat {
             ConvertFormat::Fresh => data(None, Dialect::Fresh),
             ConvertFormat::Text => bail!(
                 "text is an import format: vitae reads free-form CVs but does not write them; \
-                 write json, yaml, toml or fresh"
+                 write json, yaml, toml, fresh or markdown"
             ),
+            ConvertFormat::Markdown => Writer::Markdown,
         })
     }
 }
@@ -124,49 +132,52 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
     };
     let writer = match args.to {
         Some(format) => format.writer()?,
+        None if args.output.as_deref().is_some_and(is_markdown_name) => Writer::Markdown,
         None => Writer::Data {
             syntax: None,
             dialect: Dialect::JsonResume,
         },
     };
-    let (doc, import) = match reader {
-        Reader::Data { syntax, dialect } => (input::open(&args.input, syntax)?, dialect.map(Ok)),
-        Reader::Text => {
-            let (doc, import) = import_text(&args.input)?;
-            (doc, Some(Err(import)))
-        }
-    };
-    let (dialect, import) = match import {
-        Some(Ok(dialect)) => (Some(dialect), None),
-        Some(Err(import)) => (Some(Dialect::JsonResume), Some(import)),
-        None => (None, None),
-    };
-    let Writer::Data {
-        syntax: out_syntax,
-        dialect: out_dialect,
-    } = writer;
-    let target = target(&args, out_syntax, out_dialect)?;
     if let Some(output) = &args.output {
         refuse_same_file(&args.input, output)?;
     }
-    let converted = convert::convert(&doc, dialect, target)
-        .map_err(|err| locate(&doc, &err.to_string(), err.pointer(), target))?;
+    let (doc, dialect, import) = match reader {
+        Reader::Data { syntax, dialect } => (input::open(&args.input, syntax)?, dialect, None),
+        Reader::Text => {
+            let (doc, import) = import_text(&args.input)?;
+            (doc, Some(Dialect::JsonResume), Some(import))
+        }
+    };
+    let (text, converted) = match writer {
+        Writer::Markdown => (markdown(&doc, dialect)?, None),
+        Writer::Data {
+            syntax,
+            dialect: out,
+        } => {
+            let target = target(&args, syntax, out)?;
+            let converted = convert::convert(&doc, dialect, target)
+                .map_err(|err| locate(&doc, &err.to_string(), err.pointer(), target))?;
+            (converted.text.clone(), Some((converted, target)))
+        }
+    };
     match &args.output {
-        Some(path) => vitae::fs::write_atomic(path, converted.text.as_bytes())
+        Some(path) => vitae::fs::write_atomic(path, text.as_bytes())
             .with_context(|| format!("cannot write `{}`", path.display()))?,
-        None => output::stdout(converted.text.as_bytes())?,
+        None => output::stdout(text.as_bytes())?,
     }
     if let Some(import) = &import {
         output::stderr(&text_notes(&args.input, import, args.report, global.quiet));
         return Ok(ExitCode::SUCCESS);
     }
-    if args.report {
-        output::stderr(&summary(&doc, &converted, target));
-    } else if !global.quiet {
-        output::stderr(&notes(&converted.report, target));
+    if let Some((converted, target)) = &converted {
+        if args.report {
+            output::stderr(&summary(&doc, converted, *target));
+        } else if !global.quiet {
+            output::stderr(&notes(&converted.report, *target));
+        }
     }
     if !global.quiet
-        && converted.from == Dialect::JsonResume
+        && convert::detect(&doc.value) == Dialect::JsonResume
         && legacy::has_legacy_fields(&doc.value)
     {
         output::note!(
@@ -174,7 +185,10 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
             doc.name
         );
     }
-    Ok(if schema_errors(&doc, &converted, target) {
+    let invalid = converted
+        .as_ref()
+        .is_some_and(|(converted, target)| schema_errors(&doc, converted, *target));
+    Ok(if invalid {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -235,6 +249,36 @@ fn schema_errors(doc: &Document, converted: &Converted, target: Target) -> bool 
         }
         _ => false,
     }
+}
+
+/// The resume as Markdown, through the built-in `markdown` theme (a FRESH document is
+/// read as JSON Resume first).
+fn markdown(doc: &Document, dialect: Option<Dialect>) -> anyhow::Result<String> {
+    let fresh = dialect.unwrap_or_else(|| convert::detect(&doc.value)) == Dialect::Fresh;
+    let resume = if fresh {
+        let (value, _) = convert::fresh::to_json_resume(&doc.value).map_err(|err| {
+            locate(
+                doc,
+                &err.to_string(),
+                err.pointer(),
+                Target::new(Dialect::JsonResume, Format::Json),
+            )
+        })?;
+        vitae::Resume::from_value(&value)
+    } else {
+        vitae::Resume::from_document(doc)
+    }
+    .map_err(|err| anyhow::anyhow!("{}: {err}", doc.name))?;
+    vitae::render::to_markdown(&resume, None).map_err(|err| anyhow::anyhow!("{}: {err}", doc.name))
+}
+
+/// Output file names that ask for a Markdown export when `--to` is not given.
+fn is_markdown_name(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    matches!(ext.as_deref(), Some("md" | "markdown"))
 }
 
 /// `path:line:col: message`, at the value `pointer` names (or its closest ancestor).

@@ -205,8 +205,11 @@ pub fn expand(inputs: &[String]) -> (Vec<Source>, Vec<String>) {
             other => sources.push(other),
         }
     }
-    let mut seen = std::collections::HashSet::new();
-    sources.retain(|s| seen.insert(s.clone()));
+    let mut seen = std::collections::HashSet::with_capacity(sources.len());
+    let first: Vec<bool> = sources.iter().map(|s| seen.insert(s)).collect();
+    drop(seen);
+    let mut first = first.into_iter();
+    sources.retain(|_| first.next().unwrap_or(true));
     (sources, errors)
 }
 
@@ -245,9 +248,10 @@ fn expand_path(input: &str, path: &Path, sources: &mut Vec<Source>, errors: &mut
 /// Whether a file name is one the directory search picks.
 pub fn is_resume_file_name(name: &str) -> bool {
     let lower = name.to_lowercase();
-    ["json", "yaml", "yml", "toml"]
-        .iter()
-        .any(|ext| lower == format!("resume.{ext}") || lower.ends_with(&format!(".resume.{ext}")))
+    lower.rsplit_once('.').is_some_and(|(stem, ext)| {
+        matches!(ext, "json" | "yaml" | "yml" | "toml")
+            && (stem == "resume" || stem.ends_with(".resume"))
+    })
 }
 
 fn discover(dir: &Path, depth: usize, out: &mut Vec<Source>) {
@@ -257,10 +261,9 @@ fn discover(dir: &Path, depth: usize, out: &mut Vec<Source>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    let mut entries: Vec<_> = entries.flatten().collect();
-    entries.sort_by_key(std::fs::DirEntry::file_name);
-    for entry in entries {
-        let name = entry.file_name();
+    let mut entries: Vec<_> = entries.flatten().map(|e| (e.file_name(), e)).collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (name, entry) in entries {
         let name = name.to_string_lossy();
         if name.starts_with('.') || name == "node_modules" {
             continue;

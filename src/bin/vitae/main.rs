@@ -3,10 +3,13 @@
 mod args;
 mod convert;
 mod diff;
+mod init;
 mod input;
 mod migrate;
 mod output;
+mod render;
 mod schema;
+mod themes;
 mod validate;
 
 use std::process::ExitCode;

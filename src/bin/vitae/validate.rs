@@ -1,8 +1,8 @@
 //! `vitae validate`: check resumes against the schema and the lint rules, print the
 //! findings in the chosen format, and exit 0 (valid), 1 (findings) or 2 (could not run).
 //!
-//! Files are read and checked in parallel on scoped threads (one per core, pulling the
-//! next file from a shared counter): each file is independent and costs tens of
+//! Files are read and checked in parallel (one thread per core, this one included, each
+//! pulling the next file from a shared counter): each file is independent and costs tens of
 //! microseconds, so a work queue this small is all it takes, without a thread-pool
 //! dependency. The schema is compiled once and shared.
 
@@ -224,7 +224,8 @@ fn schema_validator(choice: &str) -> anyhow::Result<Validator> {
     Validator::with_schema(&schema).with_context(|| format!("cannot use the schema `{choice}`"))
 }
 
-/// Maps `f` over `items` on one scoped thread per core, keeping the order.
+/// Maps `f` over `items` on one thread per core (this one and scoped helpers), keeping
+/// the order.
 fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
@@ -233,24 +234,26 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
         return items.iter().map(f).collect();
     }
     let next = AtomicUsize::new(0);
+    let work = || {
+        let mut mine = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else { break };
+            mine.push((i, f(item)));
+        }
+        mine
+    };
     let mut results: Vec<(usize, R)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        mine.push((i, f(item)));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
+        let helpers: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+        let mut all = work();
+        for helper in helpers {
+            all.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            );
+        }
+        all
     });
     results.sort_unstable_by_key(|(i, _)| *i);
     results.into_iter().map(|(_, r)| r).collect()

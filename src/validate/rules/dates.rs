@@ -1,9 +1,7 @@
 //! Date rules: dates that cannot exist, free-text dates, "present" end dates, ranges that
 //! end before they start, and dates in the future.
 
-use serde_json::{Map, Value};
-
-use super::Lint;
+use super::{Lint, Path};
 use crate::diagnostic::{Severity, Target};
 use crate::model::{LooseDate, PartialDate, parse_loose};
 use crate::validate::advice::bad_date;
@@ -14,17 +12,25 @@ pub(super) fn is_date_field(key: &str) -> bool {
 }
 
 /// One date field's text.
-pub(super) fn date(cx: &mut Lint<'_>, pointer: &str, key: &str, text: &str) {
+pub(super) fn date(cx: &mut Lint<'_>, at: &Path<'_>, key: &str, text: &str) {
     match text.parse::<PartialDate>() {
-        Ok(d) if !d.is_calendar_valid() => impossible(cx, pointer, text, d),
-        Ok(d) => future(cx, pointer, key, text, d),
+        Ok(d) if !d.is_calendar_valid() => impossible(cx, &at.pointer(), text, d),
+        Ok(d) => future(cx, at, key, text, d),
         Err(_) => {
             let (message, help) = bad_date(key, text);
             let code = match parse_loose(text) {
                 Some(LooseDate::Ongoing) if key == "endDate" => "lint/present-end-date",
                 _ => "lint/date-format",
             };
-            cx.report(code, Severity::Error, message, help, pointer, Target::Value);
+            let pointer = at.pointer();
+            cx.report(
+                code,
+                Severity::Error,
+                message,
+                help,
+                &pointer,
+                Target::Value,
+            );
         }
     }
 }
@@ -72,11 +78,12 @@ fn impossible(cx: &mut Lint<'_>, pointer: &str, text: &str, d: PartialDate) {
     }
 }
 
-fn future(cx: &mut Lint<'_>, pointer: &str, key: &str, text: &str, d: PartialDate) {
+fn future(cx: &mut Lint<'_>, at: &Path<'_>, key: &str, text: &str, d: PartialDate) {
     if !cx.today.precedes(&d) {
         return;
     }
     let today = cx.today;
+    let pointer = &at.pointer();
     if key == "endDate" {
         cx.report(
             "lint/future-date",
@@ -101,26 +108,23 @@ fn future(cx: &mut Lint<'_>, pointer: &str, key: &str, text: &str, d: PartialDat
     }
 }
 
-/// `startDate` and `endDate` of one entry.
-pub(super) fn range(cx: &mut Lint<'_>, pointer: &str, map: &Map<String, Value>) {
-    let date = |key| {
-        map.get(key)
-            .and_then(Value::as_str)
-            .and_then(|t| t.parse::<PartialDate>().ok())
+/// `startDate` and `endDate` of one entry (the texts, when they are strings).
+pub(super) fn range(cx: &mut Lint<'_>, at: &Path<'_>, start: Option<&str>, end: Option<&str>) {
+    let date = |text: Option<&str>| {
+        text.and_then(|t| t.parse::<PartialDate>().ok())
             .filter(PartialDate::is_calendar_valid)
     };
-    let (Some(start), Some(end)) = (date("startDate"), date("endDate")) else {
+    let (Some(start), Some(end)) = (date(start), date(end)) else {
         return;
     };
     if end.precedes(&start) {
-        let start_at = format!("{pointer}/startDate");
-        let line = cx.line_of(&start_at);
+        let line = cx.line_of(&at.key("startDate"));
         cx.report(
             "lint/end-before-start",
             Severity::Error,
             format!("this entry ends ({end}) before it starts ({start}, line {line})"),
             Some("check both dates; are they swapped?".to_owned()),
-            &format!("{pointer}/endDate"),
+            &at.key("endDate"),
             Target::Value,
         );
     }

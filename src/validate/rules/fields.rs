@@ -1,7 +1,7 @@
 //! Text field rules: empty text and URLs, e-mail addresses and URLs the schema in use
 //! did not check (or that it lets through but no reader can use), country codes.
 
-use super::{Lint, country};
+use super::{Lint, Path, country};
 use crate::diagnostic::{Severity, Target};
 use crate::validate::advice::{bad_email, bad_url, looks_like_host};
 
@@ -10,10 +10,10 @@ fn is_url_field(key: &str) -> bool {
     matches!(key, "url" | "image")
 }
 
-/// One text value at `pointer`, under `key` (`in_list` for an entry of the list `key`).
-pub(super) fn text(cx: &mut Lint<'_>, pointer: &str, key: &str, in_list: bool, text: &str) {
-    if text.trim().is_empty() {
-        empty(cx, pointer, key, in_list, text);
+/// One text value at `at`, under `key` (`in_list` for an entry of the list `key`).
+pub(super) fn text(cx: &mut Lint<'_>, at: &Path<'_>, key: &str, in_list: bool, text: &str) {
+    if text.chars().all(char::is_whitespace) {
+        empty(cx, &at.pointer(), key, in_list, text);
         return;
     }
     if in_list {
@@ -27,12 +27,12 @@ pub(super) fn text(cx: &mut Lint<'_>, pointer: &str, key: &str, in_list: bool, t
                 Severity::Warning,
                 message,
                 help,
-                pointer,
+                &at.pointer(),
                 Target::Value,
             );
         }
-        "countryCode" => country_code(cx, pointer, text),
-        k if is_url_field(k) => url(cx, pointer, k, text),
+        "countryCode" => country_code(cx, at, text),
+        k if is_url_field(k) => url(cx, at, k, text),
         _ => {}
     }
 }
@@ -84,7 +84,7 @@ fn is_plain_email(text: &str) -> bool {
         && !domain.ends_with('.')
 }
 
-fn url(cx: &mut Lint<'_>, pointer: &str, key: &str, text: &str) {
+fn url(cx: &mut Lint<'_>, at: &Path<'_>, key: &str, text: &str) {
     let scheme = text
         .split_once(':')
         .map(|(s, _)| s)
@@ -110,7 +110,7 @@ fn url(cx: &mut Lint<'_>, pointer: &str, key: &str, text: &str) {
                     scheme.as_deref().unwrap_or_default()
                 ),
                 Some("write an https:// address".to_owned()),
-                pointer,
+                &at.pointer(),
                 Target::Value,
             );
             return;
@@ -127,13 +127,13 @@ fn url(cx: &mut Lint<'_>, pointer: &str, key: &str, text: &str) {
             Severity::Warning,
             message,
             help,
-            pointer,
+            &at.pointer(),
             Target::Value,
         );
     }
 }
 
-fn country_code(cx: &mut Lint<'_>, pointer: &str, text: &str) {
+fn country_code(cx: &mut Lint<'_>, at: &Path<'_>, text: &str) {
     if country::is_alpha2(text) {
         return;
     }
@@ -150,7 +150,7 @@ fn country_code(cx: &mut Lint<'_>, pointer: &str, text: &str) {
         Severity::Warning,
         format!("`{text}` is not an ISO 3166-1 alpha-2 country code"),
         help,
-        pointer,
+        &at.pointer(),
         Target::Value,
     );
 }

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Lint, STANDARD_SECTIONS};
+use super::{Lint, Path, STANDARD_SECTIONS, Token};
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::load::{Document, escape_pointer_token};
 use crate::model::legacy::LEGACY_FIELDS;
@@ -43,7 +43,7 @@ const SECTION_ALIASES: &[(&str, &str)] = &[
 
 /// The standard section `key` probably means, if it is not one.
 fn standard_section_for(key: &str) -> Option<&'static str> {
-    if STANDARD_SECTIONS.contains(&key) {
+    if key == "$schema" || STANDARD_SECTIONS.contains(&key) {
         return None;
     }
     let lower = key.to_lowercase();
@@ -56,8 +56,11 @@ fn standard_section_for(key: &str) -> Option<&'static str> {
     if lower.starts_with("x-") || lower.len() < 4 {
         return None;
     }
+    // The edit distance is at least the difference in length.
+    let chars = lower.chars().count();
     STANDARD_SECTIONS
         .iter()
+        .filter(|s| chars.abs_diff(s.len()) <= 2)
         .map(|s| (edit_distance(&lower, s), *s))
         .filter(|(d, _)| *d <= 2)
         .min()
@@ -123,26 +126,15 @@ pub(super) fn root(cx: &mut Lint<'_>, root: &Map<String, Value>) {
     }
 }
 
-/// Fields of the object at `pointer` that have been renamed since an older version.
-pub(super) fn legacy_fields(cx: &mut Lint<'_>, pointer: &str, map: &Map<String, Value>) {
-    // `/work/3` → `/work/*`, the form of the table's parents; one string compare per
-    // entry instead of matching patterns.
-    let mut form = String::with_capacity(pointer.len());
-    for token in pointer.split('/').skip(1) {
-        form.push('/');
-        form.push_str(
-            if token.bytes().all(|b| b.is_ascii_digit()) && !token.is_empty() {
-                "*"
-            } else {
-                token
-            },
-        );
-    }
-    for field in LEGACY_FIELDS.iter().filter(|f| f.parent == form) {
+/// Fields of the object at `at` that have been renamed since an older version.
+pub(super) fn legacy_fields(cx: &mut Lint<'_>, at: &Path<'_>, map: &Map<String, Value>) {
+    for field in LEGACY_FIELDS
+        .iter()
+        .filter(|f| parent_matches(f.parent, at))
+    {
         if !map.contains_key(field.old) {
             continue;
         }
-        let at = format!("{pointer}/{}", field.old);
         let help = if map.contains_key(field.new) {
             format!(
                 "`{}` is already there: remove `{}` (`vitae migrate` updates the whole file)",
@@ -162,14 +154,41 @@ pub(super) fn legacy_fields(cx: &mut Lint<'_>, pointer: &str, map: &Map<String, 
                 field.old, field.since, field.new
             ),
             Some(help),
-            &at,
+            &at.key(field.old),
             Target::Key,
         );
     }
 }
 
+/// Whether `at` is a place `parent` (a [`LEGACY_FIELDS`] parent: `/basics`, `/work/*`)
+/// names; `*` stands for an entry number.
+fn parent_matches(parent: &str, at: &Path<'_>) -> bool {
+    let mut rest = parent;
+    for token in at.tokens() {
+        let Some(r) = rest.strip_prefix('/') else {
+            return false;
+        };
+        // A byte loop: these strings are a few bytes long.
+        let (pattern, tail) = r.split_at(r.bytes().position(|b| b == b'/').unwrap_or(r.len()));
+        let matches = match token {
+            Token::Index(_) => pattern == "*",
+            Token::Key(k) if is_number(k) => pattern == "*",
+            Token::Key(k) => pattern == *k,
+        };
+        if !matches {
+            return false;
+        }
+        rest = tail;
+    }
+    rest.is_empty()
+}
+
+fn is_number(token: &str) -> bool {
+    !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Entries of one list written twice (the later one is reported).
-pub(super) fn duplicate_entries(cx: &mut Lint<'_>, pointer: &str, items: &[Value]) {
+pub(super) fn duplicate_entries(cx: &mut Lint<'_>, at: &Path<'_>, items: &[Value]) {
     // Long lists are not resume sections; keep the rule linear-ish there.
     const MAX: usize = 2_000;
     for (i, item) in items.iter().enumerate().take(MAX) {
@@ -180,9 +199,8 @@ pub(super) fn duplicate_entries(cx: &mut Lint<'_>, pointer: &str, items: &[Value
             .iter()
             .position(|other| maybe_equal(other, item) && other == item)
         {
-            let first_at = format!("{pointer}/{first}");
-            let line = cx.line_of(&first_at);
-            let list = field_name(pointer);
+            let line = cx.line_of(&at.index(first));
+            let list = field_name(&at.pointer());
             cx.report(
                 "lint/duplicate-entry",
                 Severity::Warning,
@@ -191,7 +209,7 @@ pub(super) fn duplicate_entries(cx: &mut Lint<'_>, pointer: &str, items: &[Value
                     first + 1
                 ),
                 Some("remove one of them".to_owned()),
-                &format!("{pointer}/{i}"),
+                &at.index(i),
                 Target::Value,
             );
         }
