@@ -5,16 +5,13 @@
 //! Two kinds of input: *broken* ones (not a resume at all: bad syntax, too deep, too
 //! big, empty, not an object, a directory…), which every command refuses, and
 //! *invalid* ones (a well-formed resume with wrong values), which `validate`, `convert`
-//! and `migrate` report as findings (exit 1) and `diff` simply compares.
+//! and `migrate` report as findings (exit 1), `diff` simply compares and `render`
+//! refuses (exit 2) with their place.
 
 use std::path::Path;
 use std::process::Command;
 
 use crate::support::{Bounded, fixture, run_bounded};
-
-/// Flip to `true` when `vitae render` is merged (issue 7): every hostile input then also
-/// goes through `render` (HTML and plain text), which must refuse it like the others.
-const RENDER: bool = false;
 
 /// What a hostile input must give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -390,7 +387,7 @@ enum Shows {
 /// Every command that reads documents, with `{}` where the hostile input goes.
 fn commands() -> Vec<(Vec<&'static str>, Shows)> {
     use Shows::{NoPositions, Positions};
-    let mut c = vec![
+    let c = vec![
         (vec!["validate", "{}"], Positions),
         (vec!["validate", "--format", "concise", "{}"], Positions),
         (vec!["validate", "--format", "json", "{}"], NoPositions),
@@ -405,11 +402,14 @@ fn commands() -> Vec<(Vec<&'static str>, Shows)> {
             vec!["diff", "--format", "json-patch", "{}", "SAMPLE"],
             Positions,
         ),
+        (vec!["render", "{}", "--format", "html"], Positions),
+        (vec!["render", "{}", "--format", "md"], Positions),
+        (vec!["render", "{}", "--format", "txt"], Positions),
+        (
+            vec!["render", "{}", "--format", "pdf", "-o", "out.pdf"],
+            Positions,
+        ),
     ];
-    if RENDER {
-        c.push((vec!["render", "{}", "--format", "html"], Positions));
-        c.push((vec!["render", "{}", "--format", "txt"], Positions));
-    }
     c
 }
 
@@ -435,7 +435,9 @@ fn judge(
         return (out.code != Some(1) || out.stdout.is_empty())
             .then(|| format!("{line} should compare (exit 1 with changes):\n{all}"));
     }
-    if input.expect == Expect::Invalid && out.code != Some(1) {
+    // `render` cannot lay out a resume with wrong types: an error (exit 2), which must
+    // still name the file and the place, like a finding.
+    if input.expect == Expect::Invalid && out.code != Some(1) && cmd[0] != "render" {
         return Some(format!("{line} should be a finding (exit 1):\n{all}"));
     }
     if !all.contains(shown) {
@@ -498,6 +500,7 @@ fn hostile_documents_on_stdin_too() {
             (vec!["validate", "-"], Shows::Positions),
             (vec!["convert", "-", "--to", "yaml"], Shows::Positions),
             (vec!["migrate", "-"], Shows::Positions),
+            (vec!["render", "-", "--format", "txt"], Shows::Positions),
         ] {
             let out = run_bounded(dir.path(), &cmd, Some(&bytes), &[]);
             let line = format!(
@@ -651,15 +654,13 @@ fn syntax_errors_name_the_position() {
         "{\n  \"basics\": {\n    \"name\": \"A\",\n  }\n}\n",
     )
     .unwrap();
-    let mut cmds: Vec<&[&str]> = vec![
+    let cmds: [&[&str]; 5] = [
         &["validate", "bad.json"],
         &["convert", "bad.json"],
         &["migrate", "bad.json"],
         &["diff", "bad.json", "bad.json"],
+        &["render", "bad.json"],
     ];
-    if RENDER {
-        cmds.push(&["render", "bad.json"]);
-    }
     for cmd in cmds {
         let out = run_bounded(dir.path(), cmd, None, &[]);
         assert!(
@@ -718,4 +719,53 @@ fn yaml_numbers_json_cannot_hold_stay_text() {
     assert_eq!(json["basics"]["name"], "1e999");
     assert_eq!(json["basics"]["label"], "123456789012345678901234567890");
     assert_eq!(json["basics"]["summary"], 12);
+}
+
+/// A local theme in `dir/themes/NAME` whose entry template is `template`.
+fn write_theme(dir: &Path, name: &str, template: &str) {
+    let theme = dir.join("themes").join(name);
+    std::fs::create_dir_all(&theme).unwrap();
+    std::fs::write(
+        theme.join("theme.toml"),
+        format!("name = \"{name}\"\ndescription = \"hostile\"\nformat = \"html\"\n"),
+    )
+    .unwrap();
+    std::fs::write(theme.join("resume.html.j2"), template).unwrap();
+}
+
+/// Hostile themes: a template that includes itself, a macro that calls itself, and a
+/// loop that never ends each end in an error (exit 2) naming the problem, within the
+/// bounds — no stack overflow, no hang. (Reading outside the theme folder is refused:
+/// see `cli_render::themes_cannot_leave_their_folder`; running out of fuel, `cli_render::runaway_templates_run_out_of_fuel`.)
+#[test]
+fn runaway_themes_end_in_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("r.json"), r#"{"basics": {"name": "Ada"}}"#).unwrap();
+    write_theme(d, "self-include", "x{% include \"resume.html.j2\" %}");
+    write_theme(
+        d,
+        "recursive-macro",
+        "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}",
+    );
+    write_theme(
+        d,
+        "endless",
+        "{% for i in range(100000) %}{% for j in range(100000) %}{{ i }}{% endfor %}{% endfor %}",
+    );
+    for (theme, says) in [
+        ("self-include", "recursion"),
+        ("recursive-macro", "recursion"),
+        ("endless", "fuel"),
+    ] {
+        let out = run_bounded(d, &["render", "r.json", "--theme", theme], None, &[]);
+        assert_eq!(out.code, Some(2), "{theme}: {}", out.all());
+        assert!(!out.panicked(), "{theme}: {}", out.all());
+        assert!(
+            out.stderr.contains(says) && out.stderr.contains("resume.html.j2"),
+            "{theme}: {}",
+            out.stderr
+        );
+        assert!(out.stdout.is_empty(), "{theme}: no partial page");
+    }
 }

@@ -14,9 +14,6 @@ use std::time::Duration;
 
 use crate::support::{fixture, run_bounded};
 
-/// Flip to `true` when `vitae render` is merged (issue 7).
-const RENDER: bool = false;
-
 const VALID: &str = "{\"basics\": {\"name\": \"Ada\"}}";
 
 /// Reads a request's first line and headers; returns the path.
@@ -180,16 +177,14 @@ fn serve_garbage() -> String {
 
 /// Every command that reads a document, with `{}` where the URL goes.
 fn commands(sample: &str) -> Vec<Vec<String>> {
-    let mut c: Vec<Vec<&str>> = vec![
+    let c: Vec<Vec<&str>> = vec![
         vec!["validate", "{}"],
         vec!["validate", "--schema", "{}", sample],
         vec!["convert", "{}", "--to", "yaml"],
         vec!["migrate", "{}"],
         vec!["diff", "{}", sample],
+        vec!["render", "{}", "--format", "html"],
     ];
-    if RENDER {
-        c.push(vec!["render", "{}", "--format", "html"]);
-    }
     c.into_iter()
         .map(|v| v.into_iter().map(str::to_owned).collect())
         .collect()

@@ -1,14 +1,15 @@
 //! Property tests for hostile documents, run by `cargo test` (the fuzz targets in
 //! `fuzz/` go further but need a nightly toolchain): arbitrary documents, resume-shaped
 //! or not, with the standard's names holding values of any type, never make the
-//! loaders, validation, conversion, migration or the diff panic, and what they accept
-//! round-trips.
+//! loaders, validation, conversion, migration, the diff or the renderers panic, and
+//! what they accept round-trips.
 
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 use vitae::convert::{self, ConvertError, Dialect, Format, Target, legacy};
 use vitae::diff::{self, Options, render};
 use vitae::load;
+use vitae::render::{OutputFormat, Theme, ThemeFormat};
 use vitae::validate::Validator;
 
 /// Names the standard (and FRESH) uses, so that random documents reach every rule.
@@ -111,6 +112,11 @@ fn validator() -> &'static Validator {
     VALIDATOR.get_or_init(Validator::new)
 }
 
+fn themes() -> &'static [Theme] {
+    static THEMES: std::sync::OnceLock<Vec<Theme>> = std::sync::OnceLock::new();
+    THEMES.get_or_init(Theme::builtins)
+}
+
 fn ordered(value: &Value) -> String {
     serde_json::to_string(value).unwrap()
 }
@@ -122,7 +128,17 @@ fn exercise(doc: &load::Document) -> Result<(), TestCaseError> {
         prop_assert!(d.span.end <= doc.source.len(), "{:?}", d);
     }
     let _ = validator().check_text("x", &doc.source, doc.format);
-    let _ = vitae::Resume::from_value(&doc.value);
+    if let Ok(resume) = vitae::Resume::from_value(&doc.value) {
+        // Every built-in theme renders whatever the model holds (Typst themes to their
+        // source: compiling PDFs is left to the render tests). Only fuel may run out.
+        for theme in themes() {
+            let format = (theme.format() == ThemeFormat::Typst).then_some(OutputFormat::Typst);
+            let options = vitae::render::Options { lang: None, format };
+            if let Err(err) = vitae::render::render(&resume, theme, &options) {
+                prop_assert!(err.to_string().contains("fuel"), "{}: {err}", theme.name());
+            }
+        }
+    }
     for dialect in [Dialect::JsonResume, Dialect::Fresh] {
         for syntax in [Format::Json, Format::Yaml, Format::Toml] {
             match convert::convert(doc, None, Target::new(dialect, syntax)) {
