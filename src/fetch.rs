@@ -1,21 +1,24 @@
 //! The network, only where the user asked for it: reading a document or a schema from an
 //! `http(s)://` URL, and checking that the links in a resume answer (`--check-links`).
 //!
-//! Every request is bounded: [`TIMEOUT`] per request, [`MAX_BYTES`] of body, at most
-//! [`MAX_REDIRECTS`] redirects, and only `http` and `https` (also after a redirect).
-//! TLS is rustls with the `ring` provider (no OpenSSL, no C build of aws-lc).
+//! Every request is bounded: [`TIMEOUT`] in all (connecting, redirects, headers and the
+//! whole body: a total deadline, so a server that drips a byte a second cannot hold a
+//! run for longer), [`MAX_BYTES`] of body, at most [`MAX_REDIRECTS`] redirects, and
+//! only `http` and `https` (also after a redirect). A web page (`text/html`) is refused:
+//! it is a sign-in page or a page about the file, never a resume. TLS is rustls with
+//! the `ring` provider (no OpenSSL, no C build of aws-lc).
 
 use std::io::Read;
 use std::sync::Once;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Severity, Target};
 use crate::load::{Document, escape_pointer_token};
 
-/// How long one request may take, connecting included.
+/// How long one request may take in all: connecting, redirects, headers and body.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 /// The largest body read from a URL: 5 MiB.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -55,6 +58,26 @@ pub enum FetchError {
         /// The URL as given.
         url: String,
     },
+    /// The whole answer did not arrive within the client's timeout.
+    #[error("cannot fetch `{url}`: no complete answer within {}", seconds(*timeout))]
+    TimedOut {
+        /// The URL as given.
+        url: String,
+        /// The time allowed, in all.
+        timeout: Duration,
+    },
+    /// The server answered with a web page, not a document.
+    #[error(
+        "`{url}` is a web page ({content_type}), not a resume: a sign-in page, or a page that \
+         shows the file? Give the address of the raw file (on GitHub: the `Raw` button, \
+         raw.githubusercontent.com)"
+    )]
+    WebPage {
+        /// The URL as given.
+        url: String,
+        /// The content type the server sent, or what the body looked like.
+        content_type: String,
+    },
     /// The HTTP client could not be set up.
     #[error("cannot set up the HTTP client: {0}")]
     Client(String),
@@ -71,6 +94,7 @@ pub fn is_http_url(text: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct Client {
     inner: reqwest::blocking::Client,
+    timeout: Duration,
 }
 
 impl Client {
@@ -82,7 +106,7 @@ impl Client {
         Self::with_timeout(TIMEOUT)
     }
 
-    /// A client whose requests give up after `timeout`.
+    /// A client whose requests give up after `timeout` in all.
     ///
     /// # Errors
     /// As [`Client::new`].
@@ -108,26 +132,51 @@ impl Client {
             .redirect(policy)
             .user_agent(concat!("vitae/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|e| FetchError::Client(reason(&e)))?;
-        Ok(Client { inner })
+            .map_err(|e| FetchError::Client(reason(&e, timeout)))?;
+        Ok(Client { inner, timeout })
+    }
+
+    /// The time a request may take in all.
+    #[must_use]
+    pub fn timeout(&self) -> Duration {
+        self.timeout
     }
 
     /// Fetches `url` and returns its body.
     ///
     /// # Errors
-    /// [`FetchError`] for a URL that is not http(s), a failed request, an error status or
-    /// a body over [`MAX_BYTES`].
+    /// [`FetchError`] for a URL that is not http(s), a failed request, an error status, a
+    /// web page, a body over [`MAX_BYTES`], or an answer not complete within the
+    /// timeout.
     pub fn get(&self, url: &str) -> Result<Vec<u8>, FetchError> {
         if !is_http_url(url) {
             return Err(FetchError::Scheme {
                 url: url.to_owned(),
             });
         }
-        let request_error = |e: reqwest::Error| FetchError::Request {
+        let deadline = Instant::now() + self.timeout;
+        let timed_out = || FetchError::TimedOut {
             url: url.to_owned(),
-            reason: reason(&e),
+            timeout: self.timeout,
         };
-        let response = self.inner.get(url).send().map_err(request_error)?;
+        let request_error = |e: reqwest::Error| {
+            if e.is_timeout() {
+                timed_out()
+            } else {
+                FetchError::Request {
+                    url: url.to_owned(),
+                    reason: reason(&e, self.timeout),
+                }
+            }
+        };
+        // A per-request timeout is reqwest's total deadline (the client-wide one of the
+        // blocking client applies to each read of the body, not to the whole body).
+        let mut response = self
+            .inner
+            .get(url)
+            .timeout(self.timeout)
+            .send()
+            .map_err(request_error)?;
         let status = response.status();
         if status.is_redirection() {
             // reqwest hands back redirects it will not follow (to another scheme).
@@ -147,6 +196,17 @@ impl Client {
                 status: status.to_string(),
             });
         }
+        if let Some(content_type) = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .filter(|t| is_web_page(t))
+        {
+            return Err(FetchError::WebPage {
+                url: url.to_owned(),
+                content_type: content_type.to_owned(),
+            });
+        }
         if response
             .content_length()
             .is_some_and(|n| n > MAX_BYTES as u64)
@@ -156,16 +216,35 @@ impl Client {
             });
         }
         let mut body = Vec::new();
-        response
-            .take(MAX_BYTES as u64 + 1)
-            .read_to_end(&mut body)
-            .map_err(|e| FetchError::Request {
+        let mut chunk = vec![0; 64 * 1024];
+        loop {
+            // reqwest enforces the deadline; this check makes sure of it.
+            if Instant::now() >= deadline {
+                return Err(timed_out());
+            }
+            let n = match response.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(_) if Instant::now() >= deadline => return Err(timed_out()),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    return Err(FetchError::Request {
+                        url: url.to_owned(),
+                        reason: format!("the connection broke while reading: {e}"),
+                    });
+                }
+            };
+            if body.len() + n > MAX_BYTES {
+                return Err(FetchError::TooLarge {
+                    url: url.to_owned(),
+                });
+            }
+            body.extend_from_slice(&chunk[..n]);
+        }
+        if looks_like_html(&body) {
+            return Err(FetchError::WebPage {
                 url: url.to_owned(),
-                reason: format!("the connection broke while reading: {e}"),
-            })?;
-        if body.len() > MAX_BYTES {
-            return Err(FetchError::TooLarge {
-                url: url.to_owned(),
+                content_type: "an HTML page".to_owned(),
             });
         }
         Ok(body)
@@ -183,15 +262,15 @@ impl Client {
         let alive = |status: reqwest::StatusCode| {
             status.is_success() || status.is_redirection() || status.as_u16() == 429
         };
-        if let Ok(r) = self.inner.head(url).send()
+        if let Ok(r) = self.inner.head(url).timeout(self.timeout).send()
             && alive(r.status())
         {
             return Ok(());
         }
-        match self.inner.get(url).send() {
+        match self.inner.get(url).timeout(self.timeout).send() {
             Ok(r) if alive(r.status()) => Ok(()),
             Ok(r) => Err(format!("it answered {}", r.status())),
-            Err(e) => Err(reason(&e)),
+            Err(e) => Err(reason(&e, self.timeout)),
         }
     }
 
@@ -298,10 +377,41 @@ pub fn links(value: &Value) -> Vec<(String, String)> {
     out
 }
 
+/// Whether a `Content-Type` names a web page.
+fn is_web_page(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    matches!(essence.as_str(), "text/html" | "application/xhtml+xml")
+}
+
+/// Whether a body is an HTML page whatever its `Content-Type` said.
+fn looks_like_html(body: &[u8]) -> bool {
+    let start = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(body.len());
+    let head = &body[start..body.len().min(start + 15)];
+    let head = head.to_ascii_lowercase();
+    head.starts_with(b"<!doctype html") || head.starts_with(b"<html")
+}
+
+/// A duration in words: `10 s`, `0.5 s`.
+fn seconds(d: Duration) -> String {
+    if d.subsec_millis() == 0 {
+        format!("{} s", d.as_secs())
+    } else {
+        format!("{:.1} s", d.as_secs_f64())
+    }
+}
+
 /// A request error in words: the innermost cause, which says what really happened.
-fn reason(err: &reqwest::Error) -> String {
+fn reason(err: &reqwest::Error, timeout: Duration) -> String {
     if err.is_timeout() {
-        return format!("no answer within {} s", TIMEOUT.as_secs());
+        return format!("no answer within {}", seconds(timeout));
     }
     let mut innermost: &dyn std::error::Error = err;
     while let Some(next) = innermost.source() {
@@ -314,5 +424,28 @@ fn reason(err: &reqwest::Error) -> String {
         format!("cannot connect ({detail})")
     } else {
         detail
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_pages_are_told_apart() {
+        assert!(is_web_page("text/html; charset=utf-8"));
+        assert!(is_web_page("Application/XHTML+XML"));
+        assert!(!is_web_page("text/plain; charset=utf-8"));
+        assert!(!is_web_page("application/json"));
+        assert!(looks_like_html(b"\n  <!DOCTYPE html><html>"));
+        assert!(looks_like_html(b"<HTML><body>"));
+        assert!(!looks_like_html(b"{\"basics\": {}}"));
+        assert!(!looks_like_html(b"basics:\n  summary: <html> is a tag\n"));
+    }
+
+    #[test]
+    fn durations_in_words() {
+        assert_eq!(seconds(Duration::from_secs(10)), "10 s");
+        assert_eq!(seconds(Duration::from_millis(300)), "0.3 s");
     }
 }

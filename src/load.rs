@@ -148,6 +148,14 @@ pub enum LoadError {
     /// A URL could not be fetched.
     #[error(transparent)]
     Fetch(#[from] crate::fetch::FetchError),
+    /// The input holds no data: it is empty, or only white space and comments (see
+    /// [`is_blank`]). Reading it as an empty resume would let a truncated or failed
+    /// download pass for a valid one.
+    #[error("`{path}` is empty: there is no resume in it")]
+    Empty {
+        /// The path as given.
+        path: String,
+    },
 }
 
 /// Text that does not parse, with the place where parsing stopped.
@@ -296,11 +304,41 @@ pub(crate) struct Parsed {
 /// # Errors
 /// [`LoadError::TooLarge`] past [`MAX_INPUT_BYTES`]; [`LoadError::Syntax`] for bytes
 /// that are not UTF-8 (with the position of the first bad byte) or text that does not
-/// parse.
+/// parse; [`LoadError::Empty`] for input with no data in it ([`is_blank`]).
 pub fn from_bytes(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Document, LoadError> {
     let text = decode(name, bytes, format)?;
     let format = format.unwrap_or_else(|| Format::sniff(text));
+    if is_blank(text, format) {
+        return Err(LoadError::Empty {
+            path: name.to_owned(),
+        });
+    }
     Ok(parse_named(name, text, format)?)
+}
+
+/// Whether `text` holds no data at all: nothing but white space (and a BOM), plus, in
+/// YAML and TOML, comment lines (and YAML's `---` / `...` document markers). YAML
+/// reads such a text as `null` and TOML as an empty table; [`from_bytes`] refuses it.
+///
+/// ```
+/// use vitae::load::{is_blank, Format};
+/// assert!(is_blank("\u{feff} \n", Format::Json));
+/// assert!(is_blank("# my resume\n---\n", Format::Yaml));
+/// assert!(!is_blank("{}", Format::Json));
+/// assert!(!is_blank("name = 'x' # a comment", Format::Toml));
+/// ```
+#[must_use]
+pub fn is_blank(text: &str, format: Format) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match format {
+        Format::Json => text.trim().is_empty(),
+        Format::Yaml | Format::Toml => text.lines().all(|line| {
+            let line = line.trim();
+            line.is_empty()
+                || line.starts_with('#')
+                || format == Format::Yaml && matches!(line, "---" | "...")
+        }),
+    }
 }
 
 /// Checks size and UTF-8 of raw input and returns it as text (BOM kept).
@@ -340,7 +378,8 @@ pub fn decode<'a>(
 ///
 /// # Errors
 /// [`LoadError::Io`] when it cannot be read, [`LoadError::NotAFile`] for a directory,
-/// FIFO or device, [`LoadError::TooLarge`], or [`LoadError::Syntax`].
+/// FIFO or device, [`LoadError::TooLarge`], [`LoadError::Syntax`] or
+/// [`LoadError::Empty`].
 pub fn from_path(path: &Path, format: Option<Format>) -> Result<Document, LoadError> {
     let bytes = read_file(path)?;
     let format = format.or_else(|| Format::from_extension(path));

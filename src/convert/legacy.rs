@@ -66,13 +66,18 @@ pub fn migrate(value: &Value) -> Result<(Value, Report), ConvertError> {
         schema,
         &mut report,
     );
+    // A set, not a scan of the report per error: a document with a million wrong
+    // entries must not take a million squared steps.
+    let mut unresolved: std::collections::HashSet<String> = report
+        .changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::Unresolved)
+        .map(|c| c.from.clone())
+        .collect();
     for (pointer, message) in remaining_errors(&out) {
-        if !report
-            .changes
-            .iter()
-            .any(|c| c.kind == ChangeKind::Unresolved && c.from == pointer)
-        {
+        if !unresolved.contains(&pointer) {
             report.push(ChangeKind::Unresolved, &pointer, None, &message);
+            unresolved.insert(pointer);
         }
     }
     Ok((out, report))

@@ -195,13 +195,19 @@ impl ConvertError {
 /// # Errors
 /// [`ConvertError`] naming the input value that cannot be converted: a `null` or an
 /// integer above 2^63 − 1 for TOML, two fields that would take the same name, or a
-/// document that is not an object.
+/// document that is not an object (whatever the target).
 pub fn convert(
     doc: &Document,
     from: Option<Dialect>,
     to: Target,
 ) -> Result<Converted, ConvertError> {
     let from = from.unwrap_or_else(|| detect(&doc.value));
+    if !doc.value.is_object() {
+        // A list or a scalar is not a resume, in any dialect.
+        return Err(ConvertError::NotAnObject {
+            kind: fresh::kind_of(&doc.value),
+        });
+    }
     if to.format == Format::Toml {
         // Mapping dialects keeps values as they are: check them where they are written.
         toml::check(&doc.value)?;

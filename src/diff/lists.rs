@@ -11,10 +11,11 @@ use std::collections::HashMap;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-/// Beyond this many item comparisons (old length × new length) the longest common
-/// subsequence is skipped and equal items are paired in order: Myers' algorithm is
-/// O((N+M)·D) and long lists of wholly different items would make it slow.
-const LCS_LIMIT: usize = 1_000_000;
+/// Beyond this bound on Myers' work the longest common subsequence is skipped and
+/// equal items are paired in order. Myers' algorithm is O((N+M)·D), and D, the number
+/// of edits, can reach N+M: so the bound is on (N+M)² (lists of up to 2,000 items in
+/// all), not N×M, which would let a list of 100,000 items against one take minutes.
+const LCS_LIMIT: usize = 4_000_000;
 
 /// Pairs the equal items of two sequences of hashes. Returns `(index in a, index in b)`
 /// pairs.
@@ -25,7 +26,8 @@ pub(crate) fn equal_pairs(a: &[u64], b: &[u64]) -> Vec<(usize, usize)> {
     }
     let mut old_used = vec![false; a.len()];
     let mut new_used = vec![false; b.len()];
-    if a.len().saturating_mul(b.len()) <= LCS_LIMIT {
+    let n = a.len() + b.len();
+    if n.saturating_mul(n) <= LCS_LIMIT {
         for op in capture_diff_slices(Algorithm::Myers, a, b) {
             let (tag, old_range, new_range) = op.as_tag_tuple();
             if tag == DiffTag::Equal {

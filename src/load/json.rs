@@ -415,6 +415,12 @@ impl Parser<'_> {
             if let Ok(v) = text.parse::<u64>() {
                 return Ok(Number::from(v));
             }
+            // As a float it would be rounded (a long ID, a phone number): data lost.
+            return Err(self.error(
+                start,
+                "this integer is too large for JSON tools (it would be rounded): write it \
+                 as text in double quotes",
+            ));
         }
         text.parse::<f64>()
             .ok()
@@ -473,6 +479,10 @@ mod tests {
         assert!(err("{'a': 1}").message.contains("double quotes"));
         assert!(err("[01]").message.contains("start with 0"));
         assert!(err("[1e400]").message.contains("too large"));
+        let big = err("[123456789012345678901234567890]");
+        assert!(big.message.contains("would be rounded"), "{}", big.message);
+        assert_eq!(big.column, 2);
+        assert!(parse("[18446744073709551615, -9223372036854775808, 1.5e300]").is_ok());
         assert!(err("{\"a\": \"x").message.contains("never closed"));
         assert!(err("{} {}").message.contains("after the end"));
         assert!(err("\"\\ud800\"").message.contains("surrogate"));

@@ -13,7 +13,14 @@ use super::{Format, MAX_DEPTH, Parsed, SyntaxError};
 pub(super) fn parse(text: &str) -> Result<Parsed, SyntaxError> {
     let table = DeTable::parse(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
-        SyntaxError::at(Format::Toml, text, offset, e.message().trim().to_owned())
+        let message = match e.message().trim() {
+            // The parser's own limit on nesting, below ours.
+            "cannot recurse further; max recursion depth met" => {
+                "arrays and inline tables nest too deep for the TOML reader".to_owned()
+            }
+            other => other.to_owned(),
+        };
+        SyntaxError::at(Format::Toml, text, offset, message)
     })?;
     let mut conv = Converter {
         text,

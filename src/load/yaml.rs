@@ -3,7 +3,8 @@
 //! Scalars resolve by the YAML 1.2 core schema, so `2020-01`, `yes` and `no` stay text
 //! (YAML 1.1 would turn them into a date and booleans). Two deliberate departures keep
 //! data: an integer written with a leading zero (`01234`, a postal code) stays text,
-//! and `.inf`/`.nan`, which JSON cannot hold, stay text too. Anchors and aliases work,
+//! and `.inf`/`.nan`, `1e999` and integers past 64 bits, which JSON cannot hold
+//! without rounding, stay text too. Anchors and aliases work,
 //! `<<` merge keys too, and alias expansion is capped at [`MAX_ALIAS_EXPANSION`] values
 //! so an alias bomb is refused.
 
@@ -397,7 +398,16 @@ fn resolve_plain(text: &str, style: ScalarStyle) -> Value {
     if let Some(b) = parse_bool(text) {
         return Value::Bool(b);
     }
-    if let Some(n) = parse_int(text).or_else(|| parse_float(text)) {
+    if let Some(n) = parse_int(text) {
+        return Value::Number(n);
+    }
+    // An integer too large for 64 bits stays text, as `.inf` does: as a float it would
+    // be rounded (a long ID) and the data lost.
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Value::String(text.to_owned());
+    }
+    if let Some(n) = parse_float(text) {
         return Value::Number(n);
     }
     Value::String(text.to_owned())

@@ -47,7 +47,7 @@ pub fn render(files: &[FileResult], options: Options) -> String {
     let style = Style { on: options.color };
     let mut out = String::new();
     for f in files {
-        let lines: Vec<&str> = f.source.lines().collect();
+        let lines = lines_with_offsets(&f.source);
         for d in &f.diagnostics {
             diagnostic(&mut out, &style, &f.name, &lines, d);
             out.push('\n');
@@ -76,7 +76,26 @@ pub fn render(files: &[FileResult], options: Options) -> String {
     out
 }
 
-fn diagnostic(out: &mut String, style: &Style, name: &str, lines: &[&str], d: &Diagnostic) {
+/// The source's lines (as [`str::lines`] cuts them) with the byte offset of each.
+fn lines_with_offsets(source: &str) -> Vec<(usize, &str)> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for line in source.split_inclusive('\n') {
+        let text = line.strip_suffix('\n').unwrap_or(line);
+        let text = text.strip_suffix('\r').unwrap_or(text);
+        lines.push((start, text));
+        start += line.len();
+    }
+    lines
+}
+
+fn diagnostic(
+    out: &mut String,
+    style: &Style,
+    name: &str,
+    lines: &[(usize, &str)],
+    d: &Diagnostic,
+) {
     let sev = style.severity(d.severity);
     let _ = writeln!(
         out,
@@ -94,7 +113,7 @@ fn diagnostic(out: &mut String, style: &Style, name: &str, lines: &[&str], d: &D
         d.column
     );
     let bar = style.paint(GUTTER, "|");
-    let Some(text) = lines.get(d.line.wrapping_sub(1)) else {
+    let Some(&(line_start, text)) = lines.get(d.line.wrapping_sub(1)) else {
         if let Some(help) = &d.help {
             let _ = writeln!(
                 out,
@@ -105,7 +124,11 @@ fn diagnostic(out: &mut String, style: &Style, name: &str, lines: &[&str], d: &D
         }
         return;
     };
-    let (shown, start, len) = caret_place(text, d);
+    let (shown, start, len) = if text.len() > LONG_LINE {
+        caret_window(text, line_start, d)
+    } else {
+        caret_place(text, d)
+    };
     let _ = writeln!(out, "{pad} {bar}");
     let _ = writeln!(
         out,
@@ -123,6 +146,55 @@ fn diagnostic(out: &mut String, style: &Style, name: &str, lines: &[&str], d: &D
 
 fn help_text(style: &Style, help: &str) -> String {
     format!("{} {help}", style.paint(HELP, "help:"))
+}
+
+/// Lines longer than this (in bytes; minified JSON is one long line) are shown as an
+/// excerpt around the place, so that each finding costs the same whatever the line's
+/// length: a document with a million findings on one line must not print it a million
+/// times.
+const LONG_LINE: usize = 160;
+
+/// Like [`caret_place`] for a long line: about 60 bytes before the place and 100 after,
+/// `…` where the line is cut.
+fn caret_window(text: &str, line_start: usize, d: &Diagnostic) -> (String, usize, usize) {
+    let at = d
+        .span
+        .start
+        .checked_sub(line_start)
+        .filter(|&at| at <= text.len() && text.is_char_boundary(at))
+        .unwrap_or_else(|| {
+            text.char_indices()
+                .nth(d.column.saturating_sub(1))
+                .map_or(text.len(), |(i, _)| i)
+        });
+    let mut from = at.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (at + 100).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let end = if d.end_line == d.line {
+        d.span
+            .end
+            .checked_sub(line_start)
+            .filter(|&end| end > at && text.is_char_boundary(end))
+            .map_or(at, |end| end.min(to))
+    } else {
+        to
+    };
+    let expand = |s: &str| s.replace('\t', "    ");
+    let width = |s: &str| {
+        s.chars()
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum::<usize>()
+    };
+    let head = if from > 0 { "…" } else { "" };
+    let tail = if to < text.len() { "…" } else { "" };
+    let shown = format!("{head}{}{tail}", expand(&text[from..to]));
+    let start = width(head) + width(&text[from..at]);
+    (shown, start, width(&text[at..end]).max(1))
 }
 
 /// The line with tabs expanded, the caret's start column (0-based, in characters) and
@@ -155,4 +227,40 @@ fn caret_place(text: &str, d: &Diagnostic) -> (String, usize, usize) {
     let start = start.unwrap_or(width);
     let end = end.unwrap_or(width).max(start + 1);
     (shown, start, end - start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::Span;
+
+    fn at(line: usize, column: usize, start: usize, end: usize) -> Diagnostic {
+        let mut d = Diagnostic::new("schema/type", Severity::Error, "wrong");
+        d.line = line;
+        d.column = column;
+        d.end_line = line;
+        d.end_column = column + (end - start);
+        d.span = Span { start, end };
+        d
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_place() {
+        let line = format!("{{\"work\": [{}]}}", vec!["1"; 1000].join(","));
+        let source = format!("\n{line}\n");
+        let lines = lines_with_offsets(&source);
+        assert_eq!(lines[1], (1, line.as_str()));
+        // The 500th entry: `1` at byte 10 + 2 * 500 of the line.
+        let col = 11 + 2 * 500;
+        let d = at(2, col, 1 + col - 1, 1 + col);
+        let (shown, start, len) = caret_window(line.as_str(), 1, &d);
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert_eq!(shown.chars().count(), 1 + 160 + 1);
+        assert_eq!(shown.chars().nth(start), Some('1'));
+        assert_eq!(len, 1);
+        // At the very start: no leading `…`.
+        let d = at(2, 1, 1, 2);
+        let (shown, start, _) = caret_window(line.as_str(), 1, &d);
+        assert!(shown.starts_with("{\"work\"") && start == 0, "{shown}");
+    }
 }

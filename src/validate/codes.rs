@@ -149,7 +149,7 @@ pub const CODES: &[Code] = &[
     code("lint/duplicate-entry", Warning, "A list repeats an entry."),
     code(
         "lint/duplicate-key",
-        Warning,
+        Error,
         "A key written twice in one object; the last wins.",
     ),
     code(

@@ -13,7 +13,8 @@ use std::fmt;
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-/// The value of `text`, or `None` when it does not parse or repeats a key in an object.
+/// The value of `text`, or `None` when it does not parse, repeats a key in an object or
+/// holds a number that may be an integer too large for 64 bits.
 pub(crate) fn parse_json(text: &str) -> Option<Value> {
     let repeated = Cell::new(false);
     let mut de = serde_json::Deserializer::from_str(text);
@@ -22,7 +23,8 @@ pub(crate) fn parse_json(text: &str) -> Option<Value> {
     (!repeated.get()).then_some(value)
 }
 
-/// Builds a `serde_json::Value`, setting the flag when an object repeats a key.
+/// Builds a `serde_json::Value`, setting the flag when an object repeats a key (or a
+/// number needs the careful loader).
 #[derive(Clone, Copy)]
 struct ValueSeed<'a>(&'a Cell<bool>);
 
@@ -54,6 +56,12 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     }
 
     fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        // serde_json reads an integer past 64 bits as a rounded float; the span-keeping
+        // loader refuses it. A whole float that large sends the document there (so does
+        // `1e19`, which that loader then accepts: only the path differs, not the verdict).
+        if v.fract() == 0.0 && v.abs() >= 9.2e18 {
+            self.0.set(true);
+        }
         Ok(Value::from(v))
     }
 
@@ -105,6 +113,7 @@ mod tests {
             Some(serde_json::from_str::<Value>(text).unwrap())
         );
         assert_eq!(parse_json(r#"{"a": 1, "a": 2}"#), None);
+        assert_eq!(parse_json("[123456789012345678901234567890]"), None);
         assert_eq!(parse_json(r#"{"a": {"b": 1, "b": 1}}"#), None);
         assert_eq!(parse_json(r#"{"a": 1} x"#), None);
         assert_eq!(parse_json(r#"{"a": 1,}"#), None);

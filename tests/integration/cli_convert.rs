@@ -226,13 +226,35 @@ fn old_field_names_get_a_hint() {
         dir.path(),
         &["convert", legacy.to_str().unwrap(), "--to", "yaml"],
     );
-    assert_eq!(out.status.code(), Some(0));
+    // Converted all the same, but it breaks the current schema (an empty `url`): exit 1.
+    assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).contains("  website: http://richardhendricks.com\n"));
     assert!(
         stderr(&out).contains("uses field names of an older JSON Resume version"),
         "{}",
         stderr(&out)
     );
+    assert!(
+        stderr(&out).contains(":21:16: error[schema/format]: `url` is empty"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("converted, but it is not valid JSON Resume"),
+        "{}",
+        stderr(&out)
+    );
+    // `-q` drops the hint, not the error behind the exit code.
     let out = run(dir.path(), &["convert", legacy.to_str().unwrap(), "-q"]);
-    assert_eq!(stderr(&out), "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        !stderr(&out).contains("older JSON Resume version"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("error[schema/format]"),
+        "{}",
+        stderr(&out)
+    );
 }

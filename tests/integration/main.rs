@@ -1,11 +1,13 @@
 //! Integration tests: one binary (link time matters on small machines), one module per
 //! concern.
 
+mod atomic_writes;
 mod browser;
 mod cli_convert;
 mod cli_convert_text;
 mod cli_diff;
 mod cli_migrate;
+mod cli_pipes;
 mod cli_render;
 mod cli_schema;
 mod cli_validate;
@@ -16,6 +18,9 @@ mod convert_props;
 mod diagnostics_doc;
 mod diff;
 mod docs_fresh;
+mod hostile;
+mod hostile_network;
+mod hostile_props;
 mod load;
 mod model;
 mod schema_contract;

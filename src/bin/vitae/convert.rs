@@ -1,16 +1,17 @@
 //! `vitae convert`: one resume from one format to another, written atomically.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use clap::ValueEnum;
+use vitae::Severity;
 use vitae::convert::{self, ChangeKind, Converted, Dialect, Report, Target, legacy};
 use vitae::load::{Document, Format, LoadError};
+use vitae::validate::Validator;
 
 use crate::args::Global;
-use crate::input;
+use crate::{input, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -162,35 +163,92 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
     match &args.output {
         Some(path) => vitae::fs::write_atomic(path, text.as_bytes())
             .with_context(|| format!("cannot write `{}`", path.display()))?,
-        None => std::io::stdout()
-            .lock()
-            .write_all(text.as_bytes())
-            .context("cannot write to stdout")?,
+        None => output::stdout(text.as_bytes())?,
     }
-    let mut err = std::io::stderr().lock();
     if let Some(import) = &import {
-        let notes = text_notes(&args.input, import, args.report, global.quiet);
-        write!(err, "{notes}")?;
+        output::stderr(&text_notes(&args.input, import, args.report, global.quiet));
         return Ok(ExitCode::SUCCESS);
     }
     if let Some((converted, target)) = &converted {
         if args.report {
-            write!(err, "{}", summary(&doc, converted, *target))?;
+            output::stderr(&summary(&doc, converted, *target));
         } else if !global.quiet {
-            write!(err, "{}", notes(&converted.report, *target))?;
+            output::stderr(&notes(&converted.report, *target));
         }
     }
     if !global.quiet
         && convert::detect(&doc.value) == Dialect::JsonResume
         && legacy::has_legacy_fields(&doc.value)
     {
-        writeln!(
-            err,
+        output::note!(
             "note: {} uses field names of an older JSON Resume version (`website`, `company`, …); `vitae migrate` updates them",
             doc.name
-        )?;
+        );
     }
-    Ok(ExitCode::SUCCESS)
+    let invalid = converted
+        .as_ref()
+        .is_some_and(|(converted, target)| schema_errors(&doc, converted, *target));
+    Ok(if invalid {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// After a conversion: whether the resume breaks the JSON Resume schema, saying so on
+/// stderr. The output is written all the same (it holds exactly what the input held);
+/// the exit code, 1, tells scripts and CI that the resume itself needs fixing, as
+/// `vitae migrate` does for what it cannot fix.
+fn schema_errors(doc: &Document, converted: &Converted, target: Target) -> bool {
+    let validator = Validator::new().lint(false);
+    if converted.from == Dialect::JsonResume {
+        let report = validator.validate(doc);
+        let errors: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        let Some(first) = errors.first() else {
+            return false;
+        };
+        output::note!(
+            "{}:{}:{}: error[{}]: {}",
+            doc.name,
+            first.line,
+            first.column,
+            first.code,
+            first.message
+        );
+        let more = match errors.len() - 1 {
+            0 => String::new(),
+            1 => "1 more error; ".to_owned(),
+            n => format!("{n} more errors; "),
+        };
+        output::note!(
+            "{}: converted, but it is not valid JSON Resume ({more}`vitae validate {}` lists every finding)",
+            doc.name,
+            doc.name
+        );
+        return true;
+    }
+    // FRESH: check what it reads as in JSON Resume.
+    let as_json_resume = if target.dialect == Dialect::JsonResume {
+        Some(std::borrow::Cow::Borrowed(&converted.value))
+    } else {
+        convert::normalize(&doc.value)
+            .ok()
+            .map(|(value, _)| std::borrow::Cow::Owned(value))
+    };
+    match as_json_resume {
+        Some(value) if !validator.is_valid(&value) => {
+            output::note!(
+                "{}: converted, but read as JSON Resume it is not valid (convert it to JSON Resume and run `vitae validate` on the result to see why)",
+                doc.name
+            );
+            true
+        }
+        _ => false,
+    }
 }
 
 /// The resume as Markdown, through the built-in `markdown` theme (a FRESH document is
@@ -328,6 +386,18 @@ fn import_text(name: &str) -> anyhow::Result<(Document, vitae::convert::text::Im
         LoadError::Syntax(e) => anyhow::anyhow!("{shown}:{}:{}: {}", e.line, e.column, e.message),
         other => anyhow::Error::new(other),
     })?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        bail!("`{shown}` is empty: there is no CV in it");
+    }
+    if let Some(at) = text.find('\0') {
+        let at = vitae::load::Position::of_offset(text, at);
+        bail!(
+            "{shown}:{}:{}: a NUL byte: this is a binary file, not text; for a PDF or Word \
+             document, extract the text first (e.g. `pdftotext -layout cv.pdf cv.txt`)",
+            at.line,
+            at.column
+        );
+    }
     let import = vitae::convert::text::import(text);
     let json =
         serde_json::to_string(&import.resume).context("cannot serialise the imported resume")?;

@@ -1,16 +1,15 @@
 //! `vitae diff OLD NEW`: what changed between two resumes, entry by entry.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::ValueEnum;
 use serde_json::Value;
 use vitae::diff::{self, IgnorePattern, Options, render};
 use vitae::load::Document;
 
 use crate::args::Global;
-use crate::input;
+use crate::{input, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -55,21 +54,15 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
     let diff = diff::diff(&old, &new, &options);
 
     let (old_name, new_name) = (shown(&args.old), shown(&args.new));
-    let mut stdout = std::io::stdout().lock();
     let text = match args.format {
-        Format::Human => render::human(&diff, global.color.enabled(stdout.is_terminal())),
+        Format::Human => {
+            render::human(&diff, global.color.enabled(std::io::stdout().is_terminal()))
+        }
         Format::Json => render::json(&diff, old_name, new_name),
         Format::JsonPatch => render::json_patch(&diff),
         Format::Markdown => render::markdown(&diff, old_name, new_name),
     };
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        // `vitae diff … | head`: the reader has seen enough.
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {}
-        result => result.context("cannot write to stdout")?,
-    }
+    output::stdout(text.as_bytes())?;
     Ok(if diff.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 
 use crate::args::Global;
+use crate::output;
 
 /// The starter resume, one per syntax (a test checks they hold the same data).
 pub const STARTER_JSON: &str = include_str!("starter/resume.json");
@@ -26,10 +27,7 @@ pub struct Args {
 
 pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
     if args.path.as_os_str() == "-" {
-        std::io::stdout()
-            .lock()
-            .write_all(STARTER_JSON.as_bytes())
-            .context("cannot write to stdout")?;
+        output::stdout(STARTER_JSON.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
     let path = &args.path;
@@ -74,7 +72,7 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
         }
     })?;
     if !global.quiet {
-        eprintln!(
+        output::note!(
             "wrote `{p}`; next: edit it, then `vitae validate {p}` and `vitae render {p} -o resume.html`",
             p = path.display()
         );

@@ -11,6 +11,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::time::Duration;
 
 use vitae::fetch::{self, Client};
 use vitae::load::{self, Document, Format, LoadError};
@@ -77,8 +78,10 @@ pub fn load(input: &str, format: Option<Format>) -> Result<Document, LoadError> 
 
 /// Reads and parses `input` for a command that works on the document (convert,
 /// migrate, diff, render), with errors ready to print: a syntax error reads
-/// `path:line:col: JSON syntax error: …`, and a document that writes a key twice is
-/// refused (the first value would be silently lost; `vitae validate` lists them all).
+/// `path:line:col: JSON syntax error: …`; an empty input, a document that is not an
+/// object (a list, text, `null`) and a document that writes a key twice are refused
+/// (for the last, the first value would be silently lost; `vitae validate` lists them
+/// all).
 pub fn open(input: &str, format: Option<Format>) -> anyhow::Result<Document> {
     let doc = load(input, format).map_err(|err| match err {
         LoadError::Syntax(e) => {
@@ -93,6 +96,19 @@ pub fn open(input: &str, format: Option<Format>) -> anyhow::Result<Document> {
         }
         other => anyhow::Error::new(other),
     })?;
+    if !doc.value.is_object() {
+        let at = doc
+            .position_of("")
+            .unwrap_or(load::Position { line: 1, column: 1 });
+        anyhow::bail!(
+            "{}:{}:{}: this document is {}, not a resume: a resume is an object \
+             (`{{\"basics\": …}}` in JSON, `basics:` in YAML, `[basics]` in TOML)",
+            doc.name,
+            at.line,
+            at.column,
+            kind_of(&doc.value)
+        );
+    }
     if let Some((pointer, span)) = doc.duplicate_keys.first() {
         let at = doc.position(span.start);
         let key = pointer.rsplit('/').next().unwrap_or_default();
@@ -106,6 +122,19 @@ pub fn open(input: &str, format: Option<Format>) -> anyhow::Result<Document> {
         );
     }
     Ok(doc)
+}
+
+/// What a value is, in words: "a list", "text", "null"…
+fn kind_of(value: &serde_json::Value) -> &'static str {
+    use serde_json::Value;
+    match value {
+        Value::Null => "null (nothing)",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
 }
 
 /// What one command-line argument names, without looking at the file system.
@@ -123,12 +152,23 @@ pub fn source_of(input: &str) -> Source {
 pub fn client() -> Result<&'static Client, LoadError> {
     static CLIENT: OnceLock<Result<Client, String>> = OnceLock::new();
     CLIENT
-        .get_or_init(|| Client::new().map_err(|e| e.to_string()))
+        .get_or_init(|| Client::with_timeout(http_timeout()).map_err(|e| e.to_string()))
         .as_ref()
         .map_err(|e| LoadError::Io {
             path: "<network>".to_owned(),
             source: std::io::Error::other(e.clone()),
         })
+}
+
+/// The time a request may take in all: [`fetch::TIMEOUT`], unless the environment
+/// variable `VITAE_HTTP_TIMEOUT_MS` gives a number of milliseconds (a knob for tests,
+/// so that a misbehaving test server costs a fraction of a second, not ten).
+fn http_timeout() -> Duration {
+    std::env::var("VITAE_HTTP_TIMEOUT_MS")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|&ms| ms > 0)
+        .map_or(fetch::TIMEOUT, Duration::from_millis)
 }
 
 /// Fetches a URL (see [`vitae::fetch`] for the limits).

@@ -6,6 +6,7 @@ mod diff;
 mod init;
 mod input;
 mod migrate;
+mod output;
 mod render;
 mod schema;
 mod themes;
@@ -20,7 +21,7 @@ fn main() -> ExitCode {
     match args::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            output::note!("error: {err:#}");
             ExitCode::from(2)
         }
     }

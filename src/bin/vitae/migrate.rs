@@ -1,17 +1,16 @@
 //! `vitae migrate`: an old JSON Resume document rewritten for the current standard, each
 //! change printed on stderr.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use vitae::convert::{self, ChangeKind, Dialect, Report, Target, legacy};
-use vitae::load::Format;
+use vitae::load::{Document, Format};
 
 use crate::args::Global;
 use crate::convert::locate;
-use crate::input;
+use crate::{input, output};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -55,20 +54,17 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
     report.changes.extend(changes.changes);
     let text = convert::to_text(&migrated, format).map_err(fail)?;
     if args.in_place && has_comments(&doc.source, doc.format) && !global.quiet {
-        eprintln!(
+        output::note!(
             "warning: {} has comments; they are not kept (vitae keeps data, not comments)",
             doc.name
         );
     }
     match &output {
         Some(path) => write(path, &text)?,
-        None => std::io::stdout()
-            .lock()
-            .write_all(text.as_bytes())
-            .context("cannot write to stdout")?,
+        None => output::stdout(text.as_bytes())?,
     }
     if !global.quiet {
-        print_changes(&doc.name, &report)?;
+        print_changes(&doc, &report);
     }
     Ok(if report.count(ChangeKind::Unresolved) > 0 {
         ExitCode::from(1)
@@ -82,29 +78,34 @@ fn write(path: &Path, text: &str) -> anyhow::Result<()> {
         .with_context(|| format!("cannot write `{}`", path.display()))
 }
 
-/// One line per change (`pointer: old → new`), then a count.
-fn print_changes(name: &str, report: &Report) -> anyhow::Result<()> {
-    let mut err = std::io::stderr().lock();
+/// One line per change (`pointer: old → new`), then a count. A problem left to fix by
+/// hand starts with its place (`resume.json:12:5: unresolved …`).
+fn print_changes(doc: &Document, report: &Report) {
+    let name = &doc.name;
+    let mut text = String::new();
     for change in &report.changes {
-        writeln!(err, "{change}")?;
+        if change.kind == ChangeKind::Unresolved
+            && let Some(at) = doc.position_of(&change.from)
+        {
+            text.push_str(&format!("{name}:{}:{}: ", at.line, at.column));
+        }
+        text.push_str(&format!("{change}\n"));
     }
     let unresolved = report.count(ChangeKind::Unresolved);
     let done = report.changes.len() - unresolved;
-    match (done, unresolved) {
-        (0, 0) => writeln!(err, "{name}: nothing to migrate")?,
-        (_, 0) => writeln!(
-            err,
-            "{name}: {done} change{}; valid under JSON Resume v1.3.1",
+    text.push_str(&match (done, unresolved) {
+        (0, 0) => format!("{name}: nothing to migrate\n"),
+        (_, 0) => format!(
+            "{name}: {done} change{}; valid under JSON Resume v1.3.1\n",
             plural(done)
-        )?,
-        _ => writeln!(
-            err,
-            "{name}: {done} change{}, {unresolved} problem{} left to fix by hand",
+        ),
+        _ => format!(
+            "{name}: {done} change{}, {unresolved} problem{} left to fix by hand\n",
             plural(done),
             plural(unresolved)
-        )?,
-    }
-    Ok(())
+        ),
+    });
+    output::stderr(&text);
 }
 
 fn plural(n: usize) -> &'static str {

@@ -1,6 +1,6 @@
 //! `vitae render`: a resume through a theme to HTML, Markdown, text, PDF or Typst.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -9,7 +9,7 @@ use clap::ValueEnum;
 use vitae::render::{self, Options, OutputFormat, RenderError, Theme};
 
 use crate::args::Global;
-use crate::input;
+use crate::{input, output};
 
 /// Local themes are looked up in this folder of the current directory.
 pub const LOCAL_THEMES: &str = "themes";
@@ -86,7 +86,9 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
         None => from_extension.filter(|f| f.theme_format() == theme.format()),
     };
 
-    let doc = input::load(&args.input, None).with_context(|| "cannot read the resume")?;
+    // As `convert` and `diff` read it: an empty input, a document that is not an object
+    // and a key written twice (one value would be lost) are refused with their place.
+    let doc = input::open(&args.input, None)?;
     let options = Options {
         lang: args.lang.clone(),
         format,
@@ -104,20 +106,17 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
     };
     if !global.quiet {
         for warning in &output.warnings {
-            eprintln!("warning: {warning}");
+            output::note!("warning: {warning}");
         }
     }
     match &args.output {
         Some(path) => vitae::fs::write_atomic(path, &output.bytes)
             .with_context(|| format!("cannot write `{}`", path.display()))?,
         None => {
-            let mut stdout = std::io::stdout().lock();
-            if output.format.is_binary() && stdout.is_terminal() {
+            if output.format.is_binary() && std::io::stdout().is_terminal() {
                 bail!("refusing to write a PDF to the terminal: add `-o resume.pdf`");
             }
-            stdout
-                .write_all(&output.bytes)
-                .context("cannot write to stdout")?;
+            output::stdout(&output.bytes)?;
         }
     }
     Ok(ExitCode::SUCCESS)

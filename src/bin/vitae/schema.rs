@@ -1,12 +1,12 @@
 //! `vitae schema`: print the generated JSON Schema, or write it to a file.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
 
 use crate::args::Global;
+use crate::output;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -20,10 +20,7 @@ pub fn run(args: Args, _global: &Global) -> anyhow::Result<ExitCode> {
     match args.output {
         Some(path) => vitae::fs::write_atomic(&path, text.as_bytes())
             .with_context(|| format!("cannot write `{}`", path.display()))?,
-        None => std::io::stdout()
-            .lock()
-            .write_all(text.as_bytes())
-            .context("cannot write to stdout")?,
+        None => output::stdout(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

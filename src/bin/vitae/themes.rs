@@ -1,6 +1,6 @@
 //! `vitae themes`: list the built-in and local themes, or copy one to start your own.
 
-use std::io::Write;
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -8,6 +8,7 @@ use anyhow::{Context, bail};
 use vitae::render::{Theme, local_themes};
 
 use crate::args::Global;
+use crate::output;
 use crate::render::LOCAL_THEMES;
 
 #[derive(Debug, clap::Args)]
@@ -62,11 +63,11 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
             }
             Err(err) => {
                 // A broken local theme is reported; the listing goes on.
-                eprintln!("warning: {err}");
+                output::note!("warning: {err}");
             }
         }
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = String::new();
     let widths: Vec<usize> = (0..3)
         .map(|i| {
             rows.iter()
@@ -101,6 +102,7 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
             w2 = widths[2]
         )?;
     }
+    output::stdout(out.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -125,7 +127,7 @@ fn copy_theme(name: &str, dir: &Path, global: &Global) -> anyhow::Result<ExitCod
             .with_context(|| format!("cannot write `{}`", path.display()))?;
     }
     if !global.quiet {
-        eprintln!(
+        output::note!(
             "copied theme `{}` ({} files) to `{}`; render with `vitae render resume.json --theme {}`",
             theme.name(),
             files.len(),

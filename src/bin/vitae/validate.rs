@@ -6,7 +6,7 @@
 //! microseconds, so a work queue this small is all it takes, without a thread-pool
 //! dependency. The schema is compiled once and shared.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -19,6 +19,7 @@ use vitae::validate::{Checked, Validator};
 
 use crate::args::Global;
 use crate::input::{self, Source};
+use crate::output;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -75,7 +76,7 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
         bail!("`-` (stdin) can be given only once");
     }
     if global.verbose > 0 {
-        eprintln!("checking {} document(s)", sources.len());
+        output::note!("checking {} document(s)", sources.len());
     }
     let outcomes = parallel_map(&sources, |source| {
         check(source, &validator, args.check_links)
@@ -111,7 +112,9 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
     let text = match args.format {
         OutputFormat::Human => {
             let mut text = report::human::render(&files, options);
-            if global.quiet && files.iter().all(|f| f.diagnostics.is_empty()) {
+            // Nothing read: the errors on stderr say why; an "ok: 0 files" would mislead.
+            let nothing_read = files.is_empty() && !failures.is_empty();
+            if nothing_read || global.quiet && files.iter().all(|f| f.diagnostics.is_empty()) {
                 text.clear();
             }
             text
@@ -122,12 +125,9 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
         OutputFormat::Sarif => report::sarif::render(&files, options),
         OutputFormat::Junit => report::junit::render(&files, options),
     };
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .context("cannot write to stdout")?;
+    output::stdout(text.as_bytes())?;
     for message in &failures {
-        eprintln!("error: {message}");
+        output::note!("error: {message}");
     }
     Ok(if !failures.is_empty() {
         ExitCode::from(2)
@@ -153,6 +153,16 @@ fn check(source: &Source, validator: &Validator, keep: bool) -> Outcome {
         Err(err) => return Outcome::Failed(err.to_string()),
     };
     let format = hint.unwrap_or_else(|| Format::sniff(text));
+    if load::is_blank(text, format) {
+        let empty = SyntaxError {
+            format,
+            message: "the file is empty: there is no resume in it".to_owned(),
+            offset: 0,
+            line: 1,
+            column: 1,
+        };
+        return syntax_finding(name, &bytes, &empty);
+    }
     let checked = if keep {
         load::parse(text, format).map(|mut doc| {
             doc.name.clone_from(&name);

@@ -29,6 +29,7 @@
 
 mod basics;
 mod mapper;
+pub(crate) use mapper::kind_of;
 mod rules;
 mod sections;
 mod tables;

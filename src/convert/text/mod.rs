@@ -146,15 +146,20 @@ pub fn import(text: &str) -> Import {
 
 /// A person's name on its own line, with a job title (and maybe a place) under it.
 fn name_block(lines: &[normalize::Line], sections: &[sections::Section]) -> Option<Vec<usize>> {
-    let listy = |i: usize| {
-        sections.iter().any(|s| {
-            s.body.contains(&i)
-                && matches!(
-                    s.kind,
-                    SectionKind::Skills | SectionKind::Languages | SectionKind::Interests
-                )
-        })
-    };
+    // Marked once, not a scan of every section per line: a CV of 20,000 sections must
+    // not take lines × sections steps.
+    let mut in_list = vec![false; lines.len()];
+    for s in sections.iter().filter(|s| {
+        matches!(
+            s.kind,
+            SectionKind::Skills | SectionKind::Languages | SectionKind::Interests
+        )
+    }) {
+        for i in s.body.clone().filter(|&i| i < lines.len()) {
+            in_list[i] = true;
+        }
+    }
+    let listy = |i: usize| in_list[i];
     let content: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].is_blank() && !lines[i].rule && !listy(i))
         .collect();

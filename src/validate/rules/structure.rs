@@ -241,13 +241,14 @@ fn is_blank(value: &Value) -> bool {
     }
 }
 
-/// Keys written twice in one object (the loader keeps the last value).
+/// Keys written twice in one object (the loader keeps the last value). An error: the
+/// other value is lost by every JSON tool that reads the file, silently.
 pub(super) fn duplicate_keys(cx: &mut Lint<'_>, doc: &Document) {
     for (pointer, span) in &doc.duplicate_keys {
         let key = field_name(pointer);
         let message =
             format!("`{key}` is written twice in this object; only this last value is kept");
-        let d = Diagnostic::new("lint/duplicate-key", Severity::Warning, message)
+        let d = Diagnostic::new("lint/duplicate-key", Severity::Error, message)
             .with_help("remove one of them, or merge them")
             .at_span(doc, pointer, *span);
         cx.out.push(d);

@@ -220,11 +220,17 @@ pub(super) fn find_closer(chars: &[char], from: usize, c: char) -> Option<usize>
     None
 }
 
+/// The longest link text and URL looked for: the scan for a `]` or `)` stops there, so
+/// a line of a hundred thousand unclosed `[` costs a hundred thousand short scans, not
+/// that many scans to the end of the line.
+const MAX_LINK_PART: usize = 2_000;
+
 /// `[text](url)` at `i` (which holds `[`): the text, the url and the index after `)`.
 pub(super) fn link_at(chars: &[char], i: usize) -> Option<(String, String, usize)> {
     let mut depth = 0;
     let mut j = i;
-    while j < chars.len() {
+    let chars = &chars[..chars.len().min(i + 2 * MAX_LINK_PART)];
+    while j < chars.len() && j - i < MAX_LINK_PART {
         match chars[j] {
             '[' => depth += 1,
             ']' => {
@@ -237,7 +243,7 @@ pub(super) fn link_at(chars: &[char], i: usize) -> Option<(String, String, usize
         }
         j += 1;
     }
-    if j >= chars.len() || chars.get(j + 1) != Some(&'(') {
+    if j >= chars.len() || depth != 0 || chars.get(j + 1) != Some(&'(') {
         return None;
     }
     let close = chars[j + 2..].iter().position(|c| *c == ')')? + j + 2;
