@@ -106,6 +106,38 @@ fn every_theme_shows_every_entry_of_the_sample() {
     }
 }
 
+/// `interests[].summary` is not in the standard, but the text importer writes it (prose
+/// under an interests heading): every theme shows it rather than lose it.
+#[test]
+fn every_theme_shows_an_interest_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let resume = r#"{"basics": {"name": "Ada"}, "interests": [
+        {"name": "Sailing", "keywords": ["dinghies"],
+         "summary": "Crewed a *two-handed* boat across the Baltic in 2019."}
+    ]}"#;
+    std::fs::write(dir.path().join("r.json"), resume).unwrap();
+    for (theme, format) in TEXT_THEMES {
+        let out = render_ok(
+            dir.path(),
+            &["render", "r.json", "--theme", theme, "--format", format],
+        );
+        let text = readable(&out);
+        for words in ["Sailing", "dinghies", "across the Baltic in 2019"] {
+            assert!(
+                text.contains(words),
+                "theme {theme}: `{words}` missing:\n{out}"
+            );
+        }
+    }
+    for theme in ["modern-pdf", "classic-pdf"] {
+        let out = run(
+            dir.path(),
+            &["render", "r.json", "--theme", theme, "-o", "r.pdf"],
+        );
+        assert!(out.status.success(), "{theme}: {}", stderr(&out));
+    }
+}
+
 #[test]
 fn absent_sections_leave_no_trace() {
     let dir = tempfile::tempdir().unwrap();
