@@ -6,6 +6,7 @@
 
 use crate::locale::Locale;
 use crate::model::PartialDate;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The date format themes get when they name none: `Jan 2020`, `Jan. 2020`, `janv. 2020`.
 pub const DEFAULT_DATE_FORMAT: &str = "%b %Y";
@@ -359,10 +360,11 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
-/// Wraps `text` at `width` columns (counted in characters), prefixing every line with
-/// `indent`. Line breaks in `text` are kept; a line that starts with a list marker
-/// (`- `, `* `, `1. `) continues under its text, not under the marker. Words longer
-/// than a line stay whole.
+/// Wraps `text` at `width` columns, prefixing every line with `indent`. Columns are
+/// display columns: a CJK character takes two, a combining mark none. Line breaks in
+/// `text` are kept; a line that starts with a list marker (`- `, `* `, `1. `)
+/// continues under its text, not under the marker. Words longer than a line stay whole,
+/// except runs of wide (CJK) characters, which may break between any two of them.
 ///
 /// ```
 /// let text = vitae::render::text::wrap("- one two three four", 12, "  ");
@@ -383,13 +385,15 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
         let body = line.trim_start();
         let marker = list_marker(body);
         let first_prefix = format!("{indent}{}", &line[..own_indent]);
-        let hang = format!("{first_prefix}{}", " ".repeat(marker.chars().count()));
+        let hang = format!("{first_prefix}{}", " ".repeat(marker.width()));
         let mut column = 0;
         let mut prefix = first_prefix.as_str();
-        let mut words = body.split_whitespace();
         let mut at_line_start = true;
-        for word in words.by_ref() {
-            let word_len = word.chars().count();
+        let words = body
+            .split_whitespace()
+            .flat_map(|word| wide_pieces(word, width.saturating_sub(hang.width())));
+        for (piece, word) in words {
+            let word_len = word.width();
             let needed = if at_line_start { 0 } else { 1 } + word_len;
             if !at_line_start && column + needed > width {
                 out.push('\n');
@@ -398,9 +402,9 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
             }
             if at_line_start {
                 out.push_str(prefix);
-                column = prefix.chars().count();
+                column = prefix.width();
                 at_line_start = false;
-            } else {
+            } else if piece == 0 {
                 out.push(' ');
                 column += 1;
             }
@@ -409,6 +413,31 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
         }
     }
     out
+}
+
+/// A word as numbered pieces that fit in `room` columns: whole, unless it is wider than
+/// `room` and made of wide (CJK) characters, which may break between any two of them.
+/// Pieces after the first are joined to the one before without a space.
+fn wide_pieces(word: &str, room: usize) -> Vec<(usize, &str)> {
+    if word.width() <= room.max(2) || !word.chars().all(is_wide) {
+        return vec![(0, word)];
+    }
+    let mut pieces = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for (i, c) in word.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > room.max(2) && i > start {
+            pieces.push((pieces.len(), &word[start..i]));
+            (start, used) = (i, 0);
+        }
+        used += w;
+    }
+    pieces.push((pieces.len(), &word[start..]));
+    pieces
+}
+
+fn is_wide(c: char) -> bool {
+    c.width() == Some(2)
 }
 
 /// The list marker a line starts with (`- `, `* `, `• `, `12. `), or "".
@@ -582,6 +611,16 @@ mod tests {
             wrap("1. alpha beta gamma", 10, ""),
             "1. alpha\n   beta\n   gamma"
         );
+        // Display columns: CJK characters take two; a run of them breaks anywhere.
+        let cjk = "漢字".repeat(30);
+        let wrapped = wrap(&format!("- {cjk} end"), 20, "");
+        assert!(wrapped.lines().all(|l| l.width() <= 20), "{wrapped}");
+        assert_eq!(wrapped.replace(['\n', ' '], ""), format!("-{cjk}end"));
+        assert!(
+            wrapped.lines().skip(1).all(|l| l.starts_with("  ")),
+            "{wrapped}"
+        );
+        assert_eq!(wrap("é ü", 80, ""), "é ü");
         let long = "x".repeat(100);
         assert_eq!(
             wrap(&format!("a {long} b"), 80, ""),
