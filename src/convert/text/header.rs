@@ -531,6 +531,11 @@ mod tests {
             clean_url("linkedin.com/in/aimé").as_deref(),
             Some("https://linkedin.com/in/aim%C3%A9")
         );
+        // Found by fuzzing: Markdown link syntax run into a URL is no `uri` with brackets.
+        assert_eq!(
+            clean_url("https://In](https://www.linkedin.com/in/x").as_deref(),
+            Some("https://In%5D(https://www.linkedin.com/in/x")
+        );
         assert_eq!(
             username("https://www.linkedin.com/in/walter-mazur-02803453/"),
             "walter-mazur-02803453"

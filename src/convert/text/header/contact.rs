@@ -195,7 +195,7 @@ pub(crate) fn looks_like_url(word: &str) -> bool {
 }
 
 /// A URL the schema's `uri` format accepts: a scheme, and non-ASCII or unsafe
-/// characters percent-encoded. `None` when it cannot be one.
+/// characters (brackets included) percent-encoded. `None` when it cannot be one.
 pub(crate) fn clean_url(url: &str) -> Option<String> {
     let u = url.trim().trim_end_matches([')', ',', '.', ';']);
     if u.is_empty() || u.contains(' ') {
@@ -223,7 +223,9 @@ pub(crate) fn clean_url(url: &str) -> Option<String> {
         let hex_follows = b == b'%'
             && bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
             && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit);
-        if b.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=".contains(c) || hex_follows {
+        // `[` and `]` are left out: a URI has them only around an IPv6 host, and in a CV
+        // they are Markdown link syntax run into the URL (`[a](https://x](…`).
+        if b.is_ascii_alphanumeric() || "-._~:/?#@!$&'()*+,;=".contains(c) || hex_follows {
             out.push(c);
         } else {
             out.push_str(&format!("%{b:02X}"));
