@@ -86,7 +86,7 @@ impl Out {
         } else {
             self.basics.insert(key.to_owned(), Value::from(value));
         }
-        self.note(line, format!("/basics/{key}"));
+        self.note(line, pointer(&["basics", key], &[]));
         true
     }
 
@@ -108,7 +108,7 @@ impl Out {
             return false;
         }
         self.location.insert(key.to_owned(), Value::from(value));
-        self.note(line, format!("/basics/location/{key}"));
+        self.note(line, pointer(&["basics", "location", key], &[]));
         true
     }
 
@@ -135,7 +135,7 @@ impl Out {
                 self.profiles.len() - 1
             }
         };
-        self.note(line, format!("/basics/profiles/{i}"));
+        self.note(line, pointer(&["basics", "profiles"], &[i]));
     }
 
     /// Starts a new entry in `section` and returns its index.
@@ -192,13 +192,13 @@ impl Out {
             return false;
         }
         entry.insert(key.to_owned(), Value::from(value));
-        self.note(line, format!("/{section}/{index}/{key}"));
+        self.note(line, entry_pointer(section, index, key));
         true
     }
 
     /// Records that `line` went to `section[index].key` too (a value said twice).
     pub fn touch(&mut self, section: &'static str, index: usize, key: &str, line: usize) {
-        self.note(line, format!("/{section}/{index}/{key}"));
+        self.note(line, entry_pointer(section, index, key));
     }
 
     /// Appends text to `section[index].key`, a string joined with `sep`.
@@ -227,7 +227,7 @@ impl Out {
                 entry.insert(key.to_owned(), Value::from(value));
             }
         }
-        self.note(line, format!("/{section}/{index}/{key}"));
+        self.note(line, entry_pointer(section, index, key));
     }
 
     /// Pushes onto the array `section[index].key`.
@@ -252,7 +252,7 @@ impl Out {
         if let Value::Array(a) = arr {
             a.push(Value::from(value));
             let n = a.len() - 1;
-            self.note(line, format!("/{section}/{index}/{key}/{n}"));
+            self.note(line, item_pointer(section, index, key, n));
         }
     }
 
@@ -274,7 +274,7 @@ impl Out {
             last.push(' ');
             last.push_str(value.trim());
             let n = a.len() - 1;
-            self.note(line, format!("/{section}/{index}/{key}/{n}"));
+            self.note(line, item_pointer(section, index, key, n));
         } else {
             self.push(section, index, key, value, line);
         }
@@ -288,7 +288,7 @@ impl Out {
         }
         self.unmapped.push(text.to_owned());
         let n = self.unmapped.len() - 1;
-        self.note(line, format!("/meta/x-vitae/unmapped/{n}"));
+        self.note(line, pointer(&["meta", "x-vitae", "unmapped"], &[n]));
     }
 
     /// Keeps the place as written (`Lisbon, Portugal`), in `meta.x-vitae.location`.
@@ -303,7 +303,7 @@ impl Out {
     pub fn badge(&mut self, url: &str, line: usize) {
         self.badges.push(url.trim().to_owned());
         let n = self.badges.len() - 1;
-        self.note(line, format!("/meta/x-vitae/badges/{n}"));
+        self.note(line, pointer(&["meta", "x-vitae", "badges"], &[n]));
     }
 
     /// Keeps a heading or field label as written, in `meta.x-vitae.labels`.
@@ -314,7 +314,7 @@ impl Out {
         }
         self.labels.push(text.to_owned());
         let n = self.labels.len() - 1;
-        self.note(line, format!("/meta/x-vitae/labels/{n}"));
+        self.note(line, pointer(&["meta", "x-vitae", "labels"], &[n]));
     }
 
     /// The finished document: basics, then sections in the standard's order, then meta.
@@ -495,4 +495,57 @@ fn order(mut map: Map<String, Value>, keys: &[&str]) -> Map<String, Value> {
     }
     out.extend(map);
     out
+}
+
+/// `/a/b/…/0/1`: a JSON pointer from names then indices, without `format!` (the
+/// importer builds one per placed value: tens of thousands for a long CV).
+fn pointer(names: &[&str], indices: &[usize]) -> String {
+    let len: usize = names.iter().map(|n| n.len() + 1).sum::<usize>() + indices.len() * 4;
+    let mut out = String::with_capacity(len);
+    for name in names {
+        out.push('/');
+        out.push_str(name);
+    }
+    for &i in indices {
+        out.push('/');
+        push_index(&mut out, i);
+    }
+    out
+}
+
+/// `/section/index/key`.
+fn entry_pointer(section: &str, index: usize, key: &str) -> String {
+    let mut out = String::with_capacity(section.len() + key.len() + 8);
+    out.push('/');
+    out.push_str(section);
+    out.push('/');
+    push_index(&mut out, index);
+    out.push('/');
+    out.push_str(key);
+    out
+}
+
+/// `/section/index/key/n`.
+fn item_pointer(section: &str, index: usize, key: &str, n: usize) -> String {
+    let mut out = entry_pointer(section, index, key);
+    out.push('/');
+    push_index(&mut out, n);
+    out
+}
+
+/// Appends the decimal digits of `i`.
+fn push_index(out: &mut String, mut i: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (i % 10) as u8;
+        i /= 10;
+        if i == 0 {
+            break;
+        }
+    }
+    for &d in &digits[k..] {
+        out.push(char::from(d));
+    }
 }

@@ -50,7 +50,8 @@ pub(crate) fn style_of(line: &Line) -> Option<Style> {
     if line.rule || line.is_blank() {
         return None;
     }
-    let words = line.text.split_whitespace().count();
+    // Every test below asks for at most ten words: a paragraph is not counted through.
+    let words = line.text.split_whitespace().take(11).count();
     if let Some(level) = line.heading {
         return Some(Style::Atx(level));
     }
@@ -63,13 +64,17 @@ pub(crate) fn style_of(line: &Line) -> Option<Style> {
     if line.bold && words <= 8 {
         return Some(Style::Bold);
     }
-    let (mut letters, mut upper) = (0, true);
-    for c in line.text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        upper &= c.is_uppercase();
+    let (mut letters, mut upper) = (0, words <= 6);
+    if upper {
+        for c in line.text.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            if !c.is_uppercase() {
+                upper = false;
+                break;
+            }
+        }
     }
-    if words <= 6
-        && upper
+    if upper
         && !line.text.contains('@')
         && (letters >= 5 || letters >= 2 && vocab::section_kind(&line.text).is_some())
     {
@@ -127,10 +132,23 @@ pub(crate) fn split(lines: &[Line]) -> Vec<Section> {
         .map(|(_, s, _)| *s)
         .collect();
     // The style most named headings share (all of two, three in four of more).
-    let dominant = named
+    // Counted per distinct style (a handful), not per pair of headings: a long CV has
+    // thousands. A tie goes to the style named last, as `max_by_key` over the headings
+    // would have it.
+    let mut counts: Vec<(Style, usize, usize)> = Vec::new(); // (style, count, last seen)
+    for (at, s) in named.iter().enumerate() {
+        match counts.iter_mut().find(|(t, _, _)| t == s) {
+            Some(c) => {
+                c.1 += 1;
+                c.2 = at;
+            }
+            None => counts.push((*s, 1, at)),
+        }
+    }
+    let dominant = counts
         .iter()
-        .map(|s| (named.iter().filter(|t| *t == s).count(), *s))
-        .max_by_key(|(n, _)| *n)
+        .max_by_key(|(_, n, last)| (*n, *last))
+        .map(|(s, n, _)| (*n, *s))
         .filter(|(n, _)| *n >= 2 && (*n == named.len() || *n * 4 >= named.len() * 3 && *n >= 3))
         .map(|(_, s)| s);
     let first_named = styled
@@ -146,12 +164,16 @@ pub(crate) fn split(lines: &[Line]) -> Vec<Section> {
         inline: false,
     }];
     let inline = inline_headings(lines, &styled);
+    let mut is_inline_at = vec![false; lines.len()];
+    for &(j, _) in &inline {
+        is_inline_at[j] = true;
+    }
     let mut styled = styled;
     styled.extend(inline.iter().map(|&(i, k)| (i, Style::Colon, Some(k))));
     styled.sort_by_key(|(i, _, _)| *i);
     for &(i, style, kind) in &styled {
         let current = sections.last().expect("a section");
-        let is_inline = inline.iter().any(|(j, _)| *j == i);
+        let is_inline = is_inline_at[i];
         let kind = match kind {
             Some(k) => {
                 // A sub-heading inside a section of its kind (`### Journal Articles`
@@ -224,11 +246,10 @@ fn inline_headings(
             continue;
         }
         // No dated entry below it before the next heading.
+        // `styled` is in line order.
         let next_heading = styled
-            .iter()
-            .map(|(j, _, _)| *j)
-            .find(|j| *j > i)
-            .unwrap_or(lines.len());
+            .get(styled.partition_point(|(j, _, _)| *j <= i))
+            .map_or(lines.len(), |(j, _, _)| *j);
         let dated = lines[i + 1..next_heading]
             .iter()
             .any(|l| super::entries::date_line(l).is_some());

@@ -201,6 +201,13 @@ pub(super) fn split_parts(text: &str, allow_comma: bool) -> (Vec<String>, bool) 
 
 /// The text without its bracketed remarks, and the remarks.
 pub(super) fn brackets(text: &str) -> (String, Vec<String>) {
+    // Most header parts have no brackets: only the spaces change.
+    if !text.contains('(') {
+        return (
+            text.split_whitespace().collect::<Vec<_>>().join(" "),
+            Vec::new(),
+        );
+    }
     let mut core = String::new();
     let mut remarks = Vec::new();
     let mut depth = 0;
@@ -238,7 +245,8 @@ pub(super) fn brackets(text: &str) -> (String, Vec<String>) {
     // `Professor (adjunct professor)`, `WITTDTJR (What It Takes To Do The Job Right)`.
     // `OutSystems (Linda-a-Velha)`: a name in brackets after an organisation is its place.
     let ends_with_remark = text.trim_end().ends_with(')');
-    let core_is_title = vocab::title_score(&core) > 0;
+    // Only asked about when there are remarks to sort.
+    let core_is_title = !remarks.is_empty() && vocab::title_score(&core) > 0;
     let (out, keep): (Vec<String>, Vec<String>) = remarks.into_iter().partition(|r| {
         lists::split_items(r)
             .iter()

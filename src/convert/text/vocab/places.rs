@@ -36,7 +36,14 @@ pub(super) const COUNTRIES: &[(&str, &str)] = &[
 /// The ISO code of a country name (`Deutschland` → `DE`).
 pub(crate) fn country_code(name: &str) -> Option<&'static str> {
     let f = fold(name.trim().trim_end_matches('.'));
-    index().countries.get(f.as_str()).copied()
+    country_code_folded(&f)
+}
+
+/// [`country_code`] of a name already folded (folding keeps spaces and dots, so
+/// trimming after it is trimming before it).
+fn country_code_folded(folded: &str) -> Option<&'static str> {
+    let f = folded.trim().trim_end_matches('.');
+    index().countries.get(f).copied()
 }
 
 /// Cities often found on CVs, folded, for telling a location from an organisation.
@@ -69,7 +76,7 @@ pub(crate) fn looks_like_location(text: &str) -> bool {
         return false;
     }
     let f = fold(t);
-    if index().cities.contains(f.as_str()) || country_code(t).is_some() {
+    if index().cities.contains(f.as_str()) || country_code_folded(&f).is_some() {
         return true;
     }
     // `London (hybrid)`, `Walldorf (Germany)`: a place with a remark that is one too.
