@@ -51,13 +51,15 @@ fn write_map(out: &mut String, map: &Map<String, Value>, indent: usize, inline_f
         if i > 0 || !inline_first {
             pad(out, indent);
         }
-        if key.chars().count() > MAX_IMPLICIT_KEY {
+        // The limit is on the key as written, escapes and quotes included.
+        let start = out.len();
+        write_string_inline(out, key);
+        if out[start..].chars().count() > MAX_IMPLICIT_KEY {
+            let written = out.split_off(start);
             out.push_str("? ");
-            write_string_inline(out, key);
+            out.push_str(&written);
             out.push('\n');
             pad(out, indent);
-        } else {
-            write_string_inline(out, key);
         }
         out.push(':');
         write_value_after_indicator(out, value, indent);
@@ -323,6 +325,10 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("? kkk"), "{text}");
+        // Found by fuzzing: 400 characters, but over 1024 once escaped.
+        let escaped = "\u{15}".repeat(400);
+        let text = round_trip(&json!({ escaped: 1 }));
+        assert!(text.starts_with("? \"\\x15"), "{text}");
     }
 
     #[test]

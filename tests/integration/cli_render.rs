@@ -655,3 +655,19 @@ fn init_writes_a_starter_and_never_overwrites() {
     let bad = run(dir.path(), &["init", "resume.docx"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn a_missing_input_is_named_once_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    for command in ["render", "convert", "migrate"] {
+        let out = run(dir.path(), &[command, "missing.json"]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("cannot read `missing.json`"),
+            "{command}: {err}"
+        );
+        // The reason once: not repeated by the error chain.
+        assert_eq!(err.matches("os error 2").count(), 1, "{command}: {err}");
+    }
+}

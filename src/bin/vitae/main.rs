@@ -21,8 +21,22 @@ fn main() -> ExitCode {
     match args::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            output::note!("error: {err:#}");
+            output::note!("error: {}", message(&err));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes, `: `-separated, leaving out a cause whose text the message
+/// already holds (library errors name their source in their own text).
+fn message(err: &anyhow::Error) -> String {
+    let mut message = err.to_string();
+    for cause in err.chain().skip(1) {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+    }
+    message
 }

@@ -536,6 +536,8 @@ mod tests {
             clean_url("https://In](https://www.linkedin.com/in/x").as_deref(),
             Some("https://In%5D(https://www.linkedin.com/in/x")
         );
+        // A scheme starts with a letter (`0ttps://…` is no URL).
+        assert_eq!(clean_url("0ttps://github.com/x"), None);
         assert_eq!(
             username("https://www.linkedin.com/in/walter-mazur-02803453/"),
             "walter-mazur-02803453"

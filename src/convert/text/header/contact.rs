@@ -207,7 +207,7 @@ pub(crate) fn clean_url(url: &str) -> Option<String> {
         format!("https://{u}")
     };
     let (scheme, rest) = with_scheme.split_once(':')?;
-    if scheme.is_empty()
+    if !scheme.starts_with(|c: char| c.is_ascii_alphabetic())
         || !scheme
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
