@@ -545,6 +545,10 @@ mod tests {
         assert_eq!(username("https://github.com/mazurbeam/"), "mazurbeam");
         assert!(is_email("ron@0xadada.pub"));
         assert!(!is_email("@0xADADA"));
+        // Found by fuzzing: the schema's `email` format refuses these.
+        assert!(!is_email("a.@example.org"));
+        assert!(!is_email(".a@example.org"));
+        assert!(!is_email("a..b@example.org"));
         assert!(looks_like_url("jeprogram.me"));
         assert!(!looks_like_url("Node.js"));
         assert_eq!(

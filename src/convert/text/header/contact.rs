@@ -156,8 +156,12 @@ pub(crate) fn is_email(text: &str) -> bool {
     let Some((local, domain)) = text.split_once('@') else {
         return false;
     };
+    // A dot-atom: no dot at either end of the local part, none doubled.
     !local.is_empty()
         && local.len() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
