@@ -549,6 +549,8 @@ mod tests {
         assert!(!is_email("a.@example.org"));
         assert!(!is_email(".a@example.org"));
         assert!(!is_email("a..b@example.org"));
+        assert!(!is_email("a@example.-om"));
+        assert!(is_email("a@my-site.example.org"));
         assert!(looks_like_url("jeprogram.me"));
         assert!(!looks_like_url("Node.js"));
         assert_eq!(

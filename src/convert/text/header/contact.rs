@@ -172,6 +172,9 @@ pub(crate) fn is_email(text: &str) -> bool {
         && domain
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        && domain
+            .split('.')
+            .all(|label| !label.starts_with('-') && !label.ends_with('-'))
 }
 
 /// Whether the word is a URL or a bare domain with a path (`github.com/x`, `site.dev`).
