@@ -396,8 +396,16 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
         path: name(),
         source,
     };
-    // Look before opening: opening a FIFO for reading blocks until a writer comes.
-    let meta = std::fs::metadata(path).map_err(io)?;
+    // Opening a FIFO for reading blocks until a writer comes, unless non-blocking; then
+    // the open file says what it is (one path lookup, not two: this is per file of a
+    // batch). Reading a regular file ignores the flag.
+    let opened = open_nonblocking(path);
+    // A socket cannot be opened at all: say what it is rather than "no such device".
+    let meta = match &opened {
+        Ok(file) => file.metadata(),
+        Err(_) => std::fs::metadata(path),
+    }
+    .map_err(io)?;
     if !meta.is_file() {
         let kind = if meta.is_dir() {
             "a directory"
@@ -409,7 +417,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     if meta.len() > MAX_INPUT_BYTES as u64 {
         return Err(LoadError::TooLarge { path: name() });
     }
-    let file = std::fs::File::open(path).map_err(io)?;
+    let file = opened.map_err(io)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(MAX_INPUT_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
@@ -418,4 +426,18 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
         return Err(LoadError::TooLarge { path: name() });
     }
     Ok(bytes)
+}
+
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }

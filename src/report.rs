@@ -27,7 +27,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 pub struct FileResult {
     /// The name to show: a path as given, `<stdin>` or a URL.
     pub name: String,
-    /// The source text (for excerpts); empty when it could not be decoded.
+    /// The source text (for excerpts); empty when it could not be decoded or no excerpt
+    /// will be shown.
     pub source: String,
     /// The findings, in document order.
     pub diagnostics: Vec<Diagnostic>,

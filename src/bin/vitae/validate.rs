@@ -78,8 +78,10 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
     if global.verbose > 0 {
         output::note!("checking {} document(s)", sources.len());
     }
+    // Only the human format quotes the source, and only around findings.
+    let excerpts = args.format == OutputFormat::Human;
     let outcomes = parallel_map(&sources, |source| {
-        check(source, &validator, args.check_links)
+        check(source, &validator, args.check_links, excerpts)
     });
     let mut files = Vec::with_capacity(outcomes.len());
     let mut docs = Vec::new();
@@ -140,7 +142,9 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<ExitCode> {
 
 /// Reads, parses and checks one input. `keep` keeps the parsed document (for
 /// `--check-links`); otherwise JSON with nothing to report takes the fast path.
-fn check(source: &Source, validator: &Validator, keep: bool) -> Outcome {
+/// `excerpts` keeps the source text of a file with findings (or, with `keep`, of every
+/// file: link checks may add findings later), for the human format's excerpts.
+fn check(source: &Source, validator: &Validator, keep: bool, excerpts: bool) -> Outcome {
     let name = source.name();
     let bytes = match source.read() {
         Ok(bytes) => bytes,
@@ -177,9 +181,15 @@ fn check(source: &Source, validator: &Validator, keep: bool) -> Outcome {
     };
     match checked {
         Ok(Checked { report, document }) => {
+            let quoted = excerpts && (keep || !report.diagnostics.is_empty());
+            let source = if quoted {
+                text.strip_prefix('\u{feff}').unwrap_or(text).to_owned()
+            } else {
+                String::new()
+            };
             let result = FileResult {
                 name,
-                source: text.strip_prefix('\u{feff}').unwrap_or(text).to_owned(),
+                source,
                 diagnostics: report.diagnostics,
             };
             Outcome::Checked(result, document.map(Box::new))

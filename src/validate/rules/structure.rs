@@ -128,13 +128,13 @@ pub(super) fn root(cx: &mut Lint<'_>, root: &Map<String, Value>) {
 
 /// Fields of the object at `at` that have been renamed since an older version.
 pub(super) fn legacy_fields(cx: &mut Lint<'_>, at: &Path<'_>, map: &Map<String, Value>) {
-    for field in LEGACY_FIELDS
-        .iter()
-        .filter(|f| parent_matches(f.parent, at))
-    {
-        if !map.contains_key(field.old) {
-            continue;
-        }
+    // Keys first: an object has a few, most match no old name, and a map lookup hashes.
+    let found = map.keys().flat_map(|key| {
+        LEGACY_FIELDS
+            .iter()
+            .filter(move |f| f.old == key && parent_matches(f.parent, at))
+    });
+    for field in found {
         let help = if map.contains_key(field.new) {
             format!(
                 "`{}` is already there: remove `{}` (`vitae migrate` updates the whole file)",
