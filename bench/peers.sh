@@ -11,6 +11,8 @@
 #         validator library, driven by a small Node script), resumed (a resume CLI)
 #         with jsonresume-theme-even (its default theme) for the render timings
 #   PyPI: check-jsonschema
+# Next to them, the floor under a batch: a process that only reads the files and parses
+# them with serde_json (examples/batch_floor.rs), no schema, no lint rules.
 # Each tool checks one document, then a batch of $BATCH documents (copies of the sample
 # resume with a different name each). Times are medians of $RUNS runs (hyperfine when
 # it is installed or installable with apt, else a loop around `date +%s%N`). Tools that
@@ -65,6 +67,13 @@ setup_vitae() {
         (cd "$ROOT" && cargo build --release --quiet)
     fi
     VITAE_VERSION="$("$VITAE" --version | cut -d' ' -f2)"
+    # The floor under a batch: read the files and parse them with serde_json, on one
+    # thread per core, nothing else (examples/batch_floor.rs).
+    FLOOR="${FLOOR:-$target/release/examples/batch_floor}"
+    if [ ! -x "$FLOOR" ]; then
+        log "building the batch floor (release example)"
+        (cd "$ROOT" && cargo build --release --quiet --example batch_floor)
+    fi
 }
 
 setup_node_peers() {
@@ -124,14 +133,17 @@ PY
 
 # --- timing ------------------------------------------------------------------------
 
-# time_case GROUP TOOL CASE CMD [RUNS]: records the median wall time in seconds.
+# time_case GROUP TOOL CASE CMD [RUNS]: records the median wall time in seconds and,
+# with hyperfine, the mean CPU time (user + system, all threads and child processes):
+# wall time on a shared machine includes waiting for a core, CPU time does not.
 time_case() {
-    local group="$1" tool="$2" case="$3" cmd="$4" runs="${5:-$RUNS}" median
+    local group="$1" tool="$2" case="$3" cmd="$4" runs="${5:-$RUNS}" median cpu=""
     log "$group / $tool / $case ($runs runs)"
     if [ "$runs" -ge 2 ] && command -v hyperfine >/dev/null 2>&1; then
         hyperfine --style none --warmup 1 --runs "$runs" -i \
             --export-json "$WORK/h.json" "$cmd" >/dev/null 2>&1
         median="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$WORK/h.json")"
+        cpu="$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["user"] + r["system"])' "$WORK/h.json")"
     else
         local times=() start end i
         for ((i = 0; i < runs; i++)); do
@@ -142,35 +154,44 @@ time_case() {
         done
         median="$(printf '%s\n' "${times[@]}" | sort -n | python3 -c 'import sys; v=[int(x) for x in sys.stdin]; print(v[len(v)//2]/1e9)')"
     fi
-    printf '%s\t%s\t%s\t%s\n' "$group" "$tool" "$case" "$median" >>"$RESULTS"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$group" "$tool" "$case" "$median" "$cpu" >>"$RESULTS"
 }
 
-# print_table GROUP BASE_TOOL: one row per tool, medians per case and ratio to BASE_TOOL.
+# print_table GROUP BASE_TOOL: one row per tool, medians per case and ratio to BASE_TOOL,
+# then the same for CPU time where it was measured.
 print_table() {
     python3 - "$RESULTS" "$1" "$2" <<'PY'
 import sys
 from collections import OrderedDict
 path, group, base = sys.argv[1], sys.argv[2], sys.argv[3]
-rows, cases = OrderedDict(), []
+wall, cpu, cases = OrderedDict(), OrderedDict(), []
 for line in open(path):
-    g, tool, case, median = line.rstrip("\n").split("\t")
+    g, tool, case, median, used = line.rstrip("\n").split("\t")
     if g != group:
         continue
-    rows.setdefault(tool, {})[case] = float(median)
+    wall.setdefault(tool, {})[case] = float(median)
+    cpu.setdefault(tool, {})
+    if used:
+        cpu[tool][case] = float(used)
     if case not in cases:
         cases.append(case)
 def fmt(s):
     return f"{s * 1000:.1f} ms" if s < 10 else f"{s:.1f} s"
-head = ["tool"] + [f"{c} (median)" for c in cases] + [f"{c}: × vitae" for c in cases]
-print("| " + " | ".join(head) + " |")
-print("|" + "---|" + "---:|" * (len(head) - 1))
-for tool, times in rows.items():
-    cells = [tool]
-    cells += [fmt(times[c]) if c in times else "–" for c in cases]
-    for c in cases:
-        b = rows.get(base, {}).get(c)
-        cells.append(f"{times[c] / b:.1f}×" if c in times and b else "–")
-    print("| " + " | ".join(cells) + " |")
+def table(rows, what):
+    head = ["tool"] + [f"{c} ({what})" for c in cases] + [f"{c}: × vitae" for c in cases]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" + "---:|" * (len(head) - 1))
+    for tool, times in rows.items():
+        cells = [tool]
+        cells += [fmt(times[c]) if c in times else "–" for c in cases]
+        for c in cases:
+            b = rows.get(base, {}).get(c)
+            cells.append(f"{times[c] / b:.1f}×" if c in times and b else "–")
+        print("| " + " | ".join(cells) + " |")
+table(wall, "median wall")
+if any(cpu[t] for t in cpu):
+    print()
+    table(cpu, "mean CPU, user + system")
 PY
 }
 
@@ -180,6 +201,7 @@ group_validate() {
     local one="1 document" many="$BATCH documents"
     time_case validate "vitae $VITAE_VERSION" "$one" "$VITAE validate --format concise $ONE"
     time_case validate "vitae $VITAE_VERSION" "$many" "$VITAE validate --format concise $BATCH_DIR"
+    time_case validate "floor: read + serde_json parse, no checks" "$many" "$FLOOR $BATCH_DIR"
     time_case validate "ajv-cli $AJV_VERSION + ajv-formats" "$one" \
         "cd $WORK/node && $NODE_BIN/ajv validate -s $SCHEMA -d $ONE -c ajv-formats --strict=false"
     time_case validate "ajv-cli $AJV_VERSION + ajv-formats" "$many" \
@@ -200,7 +222,8 @@ group_validate() {
     echo
     echo "### validate: one document and a batch of $BATCH"
     echo
-    echo "Median wall time of the whole process ($RUNS runs; $TIMER; $(nproc) cores)."
+    echo "Median wall time of the whole process ($RUNS runs; $TIMER; $(nproc) cores; load"
+    echo "average $(cut -d' ' -f1-3 /proc/loadavg)), then mean CPU time."
     echo
     print_table validate "vitae $VITAE_VERSION"
 }
@@ -223,8 +246,9 @@ group_render() {
     echo
     echo "### render: the official sample"
     echo
-    echo "Median wall time of the whole process ($RUNS runs; $TIMER; $(nproc) cores). resumed"
-    echo "renders HTML only (PDF needs a headless browser, not timed)."
+    echo "Median wall time of the whole process ($RUNS runs; $TIMER; $(nproc) cores; load"
+    echo "average $(cut -d' ' -f1-3 /proc/loadavg)), then mean CPU time. resumed renders HTML"
+    echo "only (PDF needs a headless browser, not timed)."
     echo
     print_table render "vitae $VITAE_VERSION"
 }
