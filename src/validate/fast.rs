@@ -98,7 +98,10 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         while let Some(item) = seq.next_element_seed(self)? {
             items.push(item);
         }
-        let value = Value::Array(items.drain(..).collect());
+        // Moved into a list of the final size; the buffer stays for the next list.
+        let mut array = Vec::with_capacity(items.len());
+        array.extend(items.drain(..));
+        let value = Value::Array(array);
         self.0.items.borrow_mut().push(items);
         Ok(value)
     }
