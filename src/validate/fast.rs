@@ -98,10 +98,11 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         while let Some(item) = seq.next_element_seed(self)? {
             items.push(item);
         }
-        // Moved into a list of the final size; the buffer stays for the next list.
-        let mut array = Vec::with_capacity(items.len());
-        array.extend(items.drain(..));
-        let value = Value::Array(array);
+        #[expect(
+            clippy::drain_collect,
+            reason = "a list of the final size; the buffer stays for the next list"
+        )]
+        let value = Value::Array(items.drain(..).collect());
         self.0.items.borrow_mut().push(items);
         Ok(value)
     }
