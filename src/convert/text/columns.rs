@@ -75,6 +75,10 @@ fn column(raw: &[&str]) -> Option<usize> {
             continue;
         }
         content += 1;
+        // Text is counted only after two spaces in a row (a gap, or a deep indent).
+        if !line.as_bytes().windows(2).any(|w| w == b"  ") {
+            continue;
+        }
         let mut spaces = 0;
         let mut seen_text = false;
         for (pos, c) in line.chars().enumerate() {

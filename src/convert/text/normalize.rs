@@ -89,8 +89,17 @@ pub(crate) fn normalize(source: &str) -> Vec<Line> {
     let woven = (front_matter_end.is_none()
         && raw.iter().filter(|l| l.contains("   ")).count() >= 6)
         .then(|| {
-            let expanded: Vec<String> = raw.iter().map(|l| l.replace('\t', "    ")).collect();
-            let refs: Vec<&str> = expanded.iter().map(String::as_str).collect();
+            let expanded: Vec<std::borrow::Cow<'_, str>> = raw
+                .iter()
+                .map(|l| {
+                    if l.contains('\t') {
+                        std::borrow::Cow::Owned(l.replace('\t', "    "))
+                    } else {
+                        std::borrow::Cow::Borrowed(*l)
+                    }
+                })
+                .collect();
+            let refs: Vec<&str> = expanded.iter().map(AsRef::as_ref).collect();
             super::columns::unweave(&refs)
         })
         .flatten();

@@ -5,7 +5,8 @@
 //! Every entry is lower case and folded with [`crate::locale::fold`] (no diacritics), so
 //! callers fold the text they look up.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::locale::fold;
@@ -17,6 +18,34 @@ mod places;
 pub(crate) use self::headings::*;
 pub(crate) use self::networks::*;
 pub(crate) use self::places::*;
+
+/// FNV-1a: the vocabulary's keys are short words known at build time, so the default
+/// SipHash (made to resist chosen keys) costs more than the lookups it serves.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+type HashSet<K> = StdHashSet<K, BuildHasherDefault<Fnv>>;
 
 /// The word lists as hash sets and maps, built once: lookups happen for every line.
 struct Index {
@@ -35,7 +64,7 @@ struct Index {
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut sections = HashMap::new();
+        let mut sections = HashMap::default();
         for (name, kind) in SECTIONS {
             sections.entry(*name).or_insert(*kind);
         }

@@ -125,7 +125,9 @@ pub(super) fn already_tidy(text: &str) -> bool {
 
 /// A run of dots, dashes or rules standing for a leader or a rule: `.....`, `---`.
 pub(super) fn is_leader_word(w: &str) -> bool {
-    w.chars().count() >= 3
+    // Most words start with a letter: rejected before counting characters.
+    w.starts_with(['-', '.', '_', '─', '…', '=', '~'])
+        && w.chars().count() >= 3
         && w.chars()
             .all(|c| matches!(c, '-' | '.' | '_' | '─' | '…' | '=' | '~'))
 }
