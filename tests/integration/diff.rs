@@ -358,6 +358,12 @@ fn edited_pair() -> impl Strategy<Value = (Value, Value, usize)> {
             if let Some(Value::Array(work)) = old.get_mut("work") {
                 for (k, job) in work.iter_mut().enumerate() {
                     job["name"] = json!(format!("Employer {k}"));
+                    // Every entry dated, newcomers (below) in other years: the diff never
+                    // pairs entries whose dates differ, so a newcomer is never taken for
+                    // an old job renamed (which would be a fair reading of a newcomer
+                    // with the same title and start as a removed job, and costs more
+                    // operations than the count of edits allows).
+                    job["startDate"] = json!(format!("20{:02}", 10 + k % 10));
                 }
             }
             let mut new = old.clone();
@@ -365,6 +371,7 @@ fn edited_pair() -> impl Strategy<Value = (Value, Value, usize)> {
                 for (k, (kind, a, b, mut fresh)) in edits.into_iter().enumerate() {
                     let n = work.len();
                     fresh["name"] = json!(format!("Newcomer {k}"));
+                    fresh["startDate"] = json!(format!("199{k}"));
                     count += 1;
                     match kind {
                         0 => work.insert(a % (n + 1), fresh),
