@@ -34,6 +34,7 @@ mod columns;
 mod dates;
 mod entries;
 mod fields;
+mod guard;
 mod header;
 mod lists;
 mod normalize;
