@@ -245,6 +245,17 @@ fn values_the_schema_refuses_move_to_unmapped() {
     }
 }
 
+/// Inputs the `text_import` fuzz target found, kept as regressions.
+#[test]
+fn fuzz_regressions() {
+    // An interleaved sidebar line split into `Label: list` lines kept the column gap of
+    // the line it came from: an offset past the end of the new text (a panic).
+    let text = include_str!("fuzz/text_import-sidebar-gap.md");
+    let got = import(text);
+    assert_valid(&official(), &got.resume, "sidebar gap");
+    assert_eq!(got.lines.len(), text.split('\n').count());
+}
+
 #[test]
 fn unknown_sections_of_short_bullets_are_skills() {
     let got = import(
