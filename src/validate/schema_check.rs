@@ -62,6 +62,14 @@ impl Validator {
             .clone()
     }
 
+    /// The validator for the official v1.3.1 schema (the one `vitae validate --schema
+    /// v1.3.1` uses), compiled once per process from the embedded
+    /// [`crate::schema::OFFICIAL_V1_3_1`] text.
+    #[must_use]
+    pub fn official() -> Self {
+        official_v1_3_1().clone()
+    }
+
     /// A validator for any JSON Schema (the draft comes from its `$schema`).
     ///
     /// # Errors
@@ -96,6 +104,11 @@ impl Validator {
     #[must_use]
     pub fn is_valid(&self, value: &Value) -> bool {
         self.inner.is_valid(value)
+    }
+
+    /// The compiled schema, for callers that need its raw errors.
+    pub(crate) fn schema(&self) -> &jsonschema::Validator {
+        &self.inner
     }
 
     /// Parses `text` as `format` and checks it, like [`load::parse`] then
@@ -157,6 +170,17 @@ impl Validator {
         });
         Report { diagnostics }
     }
+}
+
+/// The official v1.3.1 validator, compiled on first use and shared.
+pub(crate) fn official_v1_3_1() -> &'static Validator {
+    static OFFICIAL: OnceLock<Validator> = OnceLock::new();
+    OFFICIAL.get_or_init(|| {
+        let schema: Value = serde_json::from_str(crate::schema::OFFICIAL_V1_3_1)
+            .unwrap_or_else(|e| unreachable!("the embedded official schema is JSON: {e}"));
+        Validator::with_schema(&schema)
+            .unwrap_or_else(|e| unreachable!("the official schema compiles: {e}"))
+    })
 }
 
 /// One or more diagnostics for one schema error, in words a resume author understands.

@@ -198,6 +198,64 @@ fn nothing_lost_goes_to_unmapped() {
     assert_eq!(got.unmapped(), vec![(2, "Nationality: Atlantean")]);
 }
 
+/// Values the importer's own checks let through but the schema's format checkers refuse
+/// move to `meta.x-vitae.unmapped` in the last stage: the resume is valid, the text is
+/// kept word for word, and the line report says where it went.
+#[test]
+fn values_the_schema_refuses_move_to_unmapped() {
+    let long_label = format!("jane@{}.com", "a".repeat(64));
+    let cases = [
+        // A domain label with hyphens in 3rd and 4th place must be punycode.
+        ("jane@ab--cd.com", "email"),
+        // No domain label longer than 63 characters.
+        (long_label.as_str(), "email"),
+        // A port must be a number.
+        ("https://example.com:web/jane", "url"),
+    ];
+    let validator = official();
+    for (line, field) in cases {
+        let text = format!("Jane Doe\n{line}\n");
+        let got = import(&text);
+        assert_valid(&validator, &got.resume, line);
+        assert_eq!(got.resume["basics"]["name"], "Jane Doe", "{line}");
+        assert!(
+            got.resume["basics"].get(field).is_none(),
+            "{line}: {:#}",
+            got.resume
+        );
+        let unmapped = &got.resume["meta"]["x-vitae"]["unmapped"];
+        assert!(
+            unmapped.as_array().is_some_and(|u| u
+                .iter()
+                .any(|v| v.as_str().is_some_and(|s| s.contains(line)))),
+            "{line}: {:#}",
+            got.resume
+        );
+        assert_eq!(got.unmapped(), vec![(2, line)], "{line}");
+        assert!(
+            got.lines[1]
+                .targets
+                .iter()
+                .all(|t| t.starts_with("/meta/x-vitae/unmapped/")),
+            "{line}: {:?}",
+            got.lines[1]
+        );
+        let words = accuracy::word_coverage(&text, &got.resume);
+        assert_eq!(words.kept, words.total, "{line}: lost {:?}", words.lost);
+    }
+}
+
+/// Inputs the `text_import` fuzz target found, kept as regressions.
+#[test]
+fn fuzz_regressions() {
+    // An interleaved sidebar line split into `Label: list` lines kept the column gap of
+    // the line it came from: an offset past the end of the new text (a panic).
+    let text = include_str!("fuzz/text_import-sidebar-gap.md");
+    let got = import(text);
+    assert_valid(&official(), &got.resume, "sidebar gap");
+    assert_eq!(got.lines.len(), text.split('\n').count());
+}
+
 #[test]
 fn unknown_sections_of_short_bullets_are_skills() {
     let got = import(

@@ -12,12 +12,15 @@
 //! 3. **entries** (`entries.rs`): one job, degree or project each, anchored on dates;
 //! 4. **fields** (`header.rs`, `fields.rs`, `lists.rs`): name, label, contact details
 //!    and profiles; positions, organisations, places and dates; degrees; skills with
-//!    categories; languages with fluency.
+//!    categories; languages with fluency;
+//! 5. **guard** (`guard.rs`): the assembled resume is checked against the official
+//!    v1.3.1 schema, and any value it refuses moves to `meta.x-vitae.unmapped`.
 //!
 //! Nothing is lost: every line of the source is placed in a field, or kept in a named
 //! place — a section's `summary` or `highlights`, `meta.x-vitae.labels` for headings and
 //! field labels, `meta.x-vitae.unmapped` for the rest — and [`Import::lines`] says
-//! where each line went. The result is always valid under the official schema.
+//! where each line went. The result is always valid under the official schema, by
+//! construction (the guard stage).
 //!
 //! ```
 //! let cv = "Jane Doe\nBackend Engineer\njane@example.com\n\nExperience\n\
@@ -34,6 +37,7 @@ mod columns;
 mod dates;
 mod entries;
 mod fields;
+mod guard;
 mod header;
 mod lists;
 mod normalize;

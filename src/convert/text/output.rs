@@ -396,6 +396,12 @@ impl Out {
                 }
             }
         }
+        let mut root = Value::Object(root);
+        super::guard::repair(&mut root, &mut self.unmapped, &mut self.placed);
+        let Value::Object(mut root) = root else {
+            // `repair` leaves an object; an empty resume would do if it did not.
+            return (Value::Object(Map::new()), self.placed);
+        };
         let mut x = Map::new();
         if !self.labels.is_empty() {
             x.insert(

@@ -55,6 +55,8 @@ pub(crate) fn split_interleaved(lines: Vec<Line>) -> Vec<Line> {
                     marks: vec![(0, label.len())],
                     text,
                     links: Vec::new(),
+                    // A column gap was an offset into the old text.
+                    gap: None,
                     ..line.clone()
                 });
             }
