@@ -68,16 +68,29 @@ fn kind_of(value: &Value) -> &'static str {
     }
 }
 
-/// Finds the first value TOML cannot hold (`null`, an integer above `i64::MAX`), depth
-/// first in document order.
+/// How deep a value may sit in a TOML document vitae writes. TOML readers bound nesting
+/// (the `toml` crate, which vitae reads TOML with, refuses keys of 80 parts or more), so a
+/// deeper document would be written but could not be read back.
+pub const MAX_DEPTH: usize = 64;
+
+/// Finds the first value TOML cannot hold (`null`, an integer above `i64::MAX`, a value
+/// nested more than [`MAX_DEPTH`] levels deep), depth first in document order.
 ///
 /// # Errors
 /// [`TomlError`] naming that value.
 pub fn check(value: &Value) -> Result<(), TomlError> {
-    check_at(value, &mut String::new())
+    check_at(value, &mut String::new(), 0)
 }
 
-fn check_at(value: &Value, pointer: &mut String) -> Result<(), TomlError> {
+fn check_at(value: &Value, pointer: &mut String, depth: usize) -> Result<(), TomlError> {
+    if depth > MAX_DEPTH {
+        return Err(TomlError {
+            pointer: pointer.clone(),
+            message: format!(
+                "this value is nested {depth} levels deep, more than TOML readers accept ({MAX_DEPTH}): convert to JSON or YAML instead"
+            ),
+        });
+    }
     match value {
         Value::Null => Err(TomlError {
             pointer: pointer.clone(),
@@ -94,7 +107,7 @@ fn check_at(value: &Value, pointer: &mut String) -> Result<(), TomlError> {
             for (i, item) in items.iter().enumerate() {
                 let len = pointer.len();
                 let _ = write!(pointer, "/{i}");
-                check_at(item, pointer)?;
+                check_at(item, pointer, depth + 1)?;
                 pointer.truncate(len);
             }
             Ok(())
@@ -104,7 +117,7 @@ fn check_at(value: &Value, pointer: &mut String) -> Result<(), TomlError> {
                 let len = pointer.len();
                 pointer.push('/');
                 pointer.push_str(&escape_pointer_token(key));
-                check_at(item, pointer)?;
+                check_at(item, pointer, depth + 1)?;
                 pointer.truncate(len);
             }
             Ok(())
@@ -390,5 +403,27 @@ mod tests {
         let err = to_string(&json!({"a~b": 18446744073709551615u64})).unwrap_err();
         assert_eq!(err.pointer, "/a~0b");
         assert!(to_string(&json!([1])).is_err());
+    }
+
+    /// A document whose leaf sits `depth` levels down: objects, or lists under one key.
+    fn nested(depth: usize, list: bool) -> Value {
+        let mut value = json!("leaf");
+        for _ in 0..depth - usize::from(list) {
+            value = if list { json!([value]) } else { json!({ "a": value }) };
+        }
+        if list { json!({ "a": value }) } else { value }
+    }
+
+    #[test]
+    fn too_deep_for_toml_readers_is_refused_and_what_is_written_reads_back() {
+        for list in [false, true] {
+            let text = to_string(&nested(MAX_DEPTH, list)).unwrap();
+            let back = crate::load::parse(&text, crate::load::Format::Toml)
+                .unwrap_or_else(|e| panic!("{MAX_DEPTH} levels (list: {list}) read back: {e}"));
+            assert_eq!(back.value, nested(MAX_DEPTH, list));
+            let err = to_string(&nested(MAX_DEPTH + 1, list)).unwrap_err();
+            assert!(err.message.contains("TOML readers accept"), "{}", err.message);
+            assert_eq!(err.pointer.matches('/').count(), MAX_DEPTH + 1, "{}", err.pointer);
+        }
     }
 }
