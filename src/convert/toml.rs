@@ -409,7 +409,11 @@ mod tests {
     fn nested(depth: usize, list: bool) -> Value {
         let mut value = json!("leaf");
         for _ in 0..depth - usize::from(list) {
-            value = if list { json!([value]) } else { json!({ "a": value }) };
+            value = if list {
+                json!([value])
+            } else {
+                json!({ "a": value })
+            };
         }
         if list { json!({ "a": value }) } else { value }
     }
@@ -422,8 +426,17 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{MAX_DEPTH} levels (list: {list}) read back: {e}"));
             assert_eq!(back.value, nested(MAX_DEPTH, list));
             let err = to_string(&nested(MAX_DEPTH + 1, list)).unwrap_err();
-            assert!(err.message.contains("TOML readers accept"), "{}", err.message);
-            assert_eq!(err.pointer.matches('/').count(), MAX_DEPTH + 1, "{}", err.pointer);
+            assert!(
+                err.message.contains("TOML readers accept"),
+                "{}",
+                err.message
+            );
+            assert_eq!(
+                err.pointer.matches('/').count(),
+                MAX_DEPTH + 1,
+                "{}",
+                err.pointer
+            );
         }
     }
 }
