@@ -121,16 +121,9 @@ fn official_schema() -> &'static Value {
 
 /// What the official schema still finds wrong: (pointer, message), in document order.
 fn remaining_errors(value: &Value) -> Vec<(String, String)> {
-    static VALIDATOR: OnceLock<Option<jsonschema::Validator>> = OnceLock::new();
-    let Some(validator) = VALIDATOR.get_or_init(|| {
-        jsonschema::options()
-            .should_validate_formats(true)
-            .build(official_schema())
-            .ok()
-    }) else {
-        return Vec::new();
-    };
+    let validator = crate::validate::Validator::official();
     validator
+        .schema()
         .iter_errors(value)
         .map(|e| {
             let shown = preview(e.instance());

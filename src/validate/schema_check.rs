@@ -62,8 +62,8 @@ impl Validator {
             .clone()
     }
 
-    /// The validator for the official v1.3.1 schema (the one `vitae validate --schema
-    /// v1.3.1` uses), compiled once per process from the embedded
+    /// The validator for the official v1.3.1 schema (with format checks, like
+    /// `vitae validate --schema v1.3.1`), compiled once per process from the embedded
     /// [`crate::schema::OFFICIAL_V1_3_1`] text.
     #[must_use]
     pub fn official() -> Self {
@@ -176,8 +176,8 @@ impl Validator {
 pub(crate) fn official_v1_3_1() -> &'static Validator {
     static OFFICIAL: OnceLock<Validator> = OnceLock::new();
     OFFICIAL.get_or_init(|| {
-        let schema: Value = serde_json::from_str(crate::schema::OFFICIAL_V1_3_1)
-            .unwrap_or_else(|e| unreachable!("the embedded official schema is JSON: {e}"));
+        let schema = crate::schema::official("v1.3.1")
+            .unwrap_or_else(|| unreachable!("the embedded official schema is JSON"));
         Validator::with_schema(&schema)
             .unwrap_or_else(|e| unreachable!("the official schema compiles: {e}"))
     })

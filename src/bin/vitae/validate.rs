@@ -216,9 +216,6 @@ fn schema_validator(choice: &str) -> anyhow::Result<Validator> {
     if choice == "generated" {
         return Ok(Validator::new());
     }
-    if matches!(choice.trim_start_matches('v'), "1.3.1" | "latest") {
-        return Ok(Validator::official());
-    }
     let schema = if let Some(official) = vitae::schema::official(choice) {
         official
     } else if vitae::fetch::is_http_url(choice) {
