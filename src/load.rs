@@ -213,6 +213,30 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document built in memory rather than read from text (an imported CV, say): it
+    /// has no source text and no spans, so messages about it name the document and the
+    /// JSON pointer but no line and column.
+    ///
+    /// ```
+    /// use vitae::load::{Document, Format};
+    ///
+    /// let doc = Document::from_value("cv.txt", Format::Json, serde_json::json!({"basics": {}}));
+    /// assert_eq!(doc.value["basics"], serde_json::json!({}));
+    /// assert!(doc.position_of("/basics").is_none());
+    /// ```
+    #[must_use]
+    pub fn from_value(name: &str, format: Format, value: Value) -> Self {
+        Self {
+            name: name.to_owned(),
+            format,
+            source: String::new(),
+            value,
+            spans: SourceMap::default(),
+            duplicate_keys: Vec::new(),
+            line_starts: OnceLock::new(),
+        }
+    }
+
     /// The span of the value at `pointer` (and of its key, for object members).
     #[must_use]
     pub fn span_of(&self, pointer: &str) -> Option<NodeSpan> {

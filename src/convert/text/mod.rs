@@ -144,7 +144,7 @@ pub fn import(text: &str) -> Import {
     let (resume, placed) = out.finish();
     Import {
         resume,
-        lines: report(text, &lines, &placed),
+        lines: report(text, &lines, placed),
     }
 }
 
@@ -300,18 +300,18 @@ fn is_signature(text: &str) -> bool {
         && words.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
-fn report(source: &str, lines: &[normalize::Line], placed: &[output::Placed]) -> Vec<LineReport> {
+fn report(source: &str, lines: &[normalize::Line], placed: Vec<output::Placed>) -> Vec<LineReport> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let mut by_line: Vec<Vec<String>> = vec![Vec::new(); source.split('\n').count() + 1];
-    // Each pointer once per line; a set, as one long line can hold thousands.
-    let mut seen: std::collections::HashSet<(usize, &str)> =
-        std::collections::HashSet::with_capacity(placed.len());
+    let count = source.split('\n').count();
+    let mut by_line: Vec<Vec<String>> = vec![Vec::new(); count + 1];
+    // The pointers move into their lines; duplicates go after.
     for p in placed {
-        if let Some(v) = by_line.get_mut(p.line)
-            && seen.insert((p.line, p.pointer.as_str()))
-        {
-            v.push(p.pointer.clone());
+        if let Some(v) = by_line.get_mut(p.line) {
+            v.push(p.pointer);
         }
+    }
+    for targets in &mut by_line {
+        dedup_keeping_order(targets);
     }
     let mut has_text = vec![false; by_line.len()];
     for l in lines {
@@ -321,26 +321,44 @@ fn report(source: &str, lines: &[normalize::Line], placed: &[output::Placed]) ->
             *h = true;
         }
     }
-    source
-        .split('\n')
-        .enumerate()
-        .map(|(i, text)| {
-            let no = i + 1;
-            let text = text.strip_suffix('\r').unwrap_or(text);
-            let targets = std::mem::take(&mut by_line[no]);
-            let kind = if text.trim().is_empty() {
-                LineKind::Blank
-            } else if has_text[no] || !targets.is_empty() {
-                LineKind::Content
-            } else {
-                LineKind::Markup
-            };
-            LineReport {
-                line: no,
-                text: text.to_owned(),
-                kind,
-                targets,
+    let mut reports = Vec::with_capacity(count);
+    for (i, text) in source.split('\n').enumerate() {
+        let no = i + 1;
+        let text = text.strip_suffix('\r').unwrap_or(text);
+        let targets = std::mem::take(&mut by_line[no]);
+        let kind = if text.trim().is_empty() {
+            LineKind::Blank
+        } else if has_text[no] || !targets.is_empty() {
+            LineKind::Content
+        } else {
+            LineKind::Markup
+        };
+        reports.push(LineReport {
+            line: no,
+            text: text.to_owned(),
+            kind,
+            targets,
+        });
+    }
+    reports
+}
+
+/// Drops repeated pointers, keeping the first of each. Most lines have a handful,
+/// compared pairwise; one long line can hold thousands, which go through a set.
+fn dedup_keeping_order(targets: &mut Vec<String>) {
+    if targets.len() <= 16 {
+        let mut kept = 0;
+        for i in 0..targets.len() {
+            if !targets[..kept].contains(&targets[i]) {
+                targets.swap(kept, i);
+                kept += 1;
             }
-        })
-        .collect()
+        }
+        targets.truncate(kept);
+    } else {
+        let mut seen = std::collections::HashSet::with_capacity(targets.len());
+        let first: Vec<bool> = targets.iter().map(|t| seen.insert(t.as_str())).collect();
+        let mut first = first.into_iter();
+        targets.retain(|_| first.next().unwrap_or(false));
+    }
 }

@@ -492,15 +492,16 @@ fn field_order(section: &str) -> &'static [&'static str] {
 }
 
 /// The map with `keys` first, in that order, then the rest as they came.
-fn order(mut map: Map<String, Value>, keys: &[&str]) -> Map<String, Value> {
-    let mut out = Map::new();
-    for k in keys {
-        if let Some(v) = map.shift_remove(*k) {
-            out.insert((*k).to_owned(), v);
-        }
+fn order(map: Map<String, Value>, keys: &[&str]) -> Map<String, Value> {
+    let rank = |k: &str| keys.iter().position(|x| *x == k).unwrap_or(keys.len());
+    // Usually the fields were set in order already.
+    if map.keys().map(|k| rank(k)).is_sorted() {
+        return map;
     }
-    out.extend(map);
-    out
+    let mut members: Vec<(String, Value)> = map.into_iter().collect();
+    // Stable: the fields not in `keys` keep the order they came in.
+    members.sort_by_key(|(k, _)| rank(k));
+    members.into_iter().collect()
 }
 
 /// `/a/b/…/0/1`: a JSON pointer from names then indices, without `format!` (the
