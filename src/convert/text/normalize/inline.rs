@@ -1,12 +1,19 @@
 //! Inline Markdown: emphasis, code, links and images, escapes, entities.
 
+use std::borrow::Cow;
+
 use super::*;
 
 /// Inline Markdown: emphasis, code, links and images, escapes, entities.
 /// Returns the text, its links, and the byte ranges that were strong (`**…**`).
-pub(super) fn inline(t: &str) -> (String, Vec<Link>, Vec<(usize, usize)>) {
-    if !t.contains(['*', '_', '`', '~', '[', '!', '&', '\\']) {
-        return (t.to_owned(), Vec::new(), Vec::new());
+/// A line without markup comes back as it is, borrowed.
+pub(super) fn inline(t: &str) -> (Cow<'_, str>, Vec<Link>, Vec<(usize, usize)>) {
+    // Every marker is ASCII: a byte scan finds them without decoding characters.
+    if !t
+        .bytes()
+        .any(|b| matches!(b, b'*' | b'_' | b'`' | b'~' | b'[' | b'!' | b'&' | b'\\'))
+    {
+        return (Cow::Borrowed(t), Vec::new(), Vec::new());
     }
     let chars: Vec<char> = t.chars().collect();
     let mut out = String::with_capacity(t.len());
@@ -131,7 +138,7 @@ pub(super) fn inline(t: &str) -> (String, Vec<Link>, Vec<(usize, usize)>) {
     {
         marks.push((s, out.len()));
     }
-    (out, links, marks)
+    (Cow::Owned(out), links, marks)
 }
 
 /// Whether an image is a status badge: shields.io, badgen, and the like.

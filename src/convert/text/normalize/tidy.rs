@@ -1,19 +1,20 @@
 //! Tidying a line's words: letter-spaced runs, leaders, column gaps.
 
+use std::borrow::Cow;
+
 /// Letter-spaced words rejoined, wide gaps turned into ` | `, dotted or dashed leaders
 /// into ` — `, trailing rules removed (and reported as an underline), spaces collapsed.
 /// Marks are carried over to the new text; rejoined words become marks too.
 pub(super) fn tidy(
-    text: String,
+    text: Cow<'_, str>,
     marks: Vec<(usize, usize)>,
 ) -> (String, Vec<(usize, usize)>, bool, Option<usize>) {
-    use std::borrow::Cow;
     // Most lines need nothing: words one space apart, no marks, no leaders, no
     // letter-spaced run. Checked without allocating; the text is kept as it is.
     if marks.is_empty() && already_tidy(&text) {
-        return (text, marks, false, None);
+        return (text.into_owned(), marks, false, None);
     }
-    let text = text.as_str();
+    let text = text.as_ref();
     // Work on words with their gap before them; keep a per-word "marked" flag.
     let mut words: Vec<(Cow<'_, str>, usize, bool)> = Vec::new(); // (word, spaces before, marked)
     let mut start = None;
@@ -104,23 +105,46 @@ pub(super) fn tidy(
 }
 
 /// Whether [`tidy`] would give `text` back unchanged (when it has no marks).
+/// One pass over the characters, as this is asked of every line.
 pub(super) fn already_tidy(text: &str) -> bool {
-    if text.starts_with(' ') || text.ends_with(' ') || text.contains("  ") {
-        return false;
-    }
     let mut singles = 0; // single letters in a row
-    for w in text.split(' ') {
-        if w.is_empty() || w.contains(|c: char| c.is_whitespace()) || is_leader_word(w) {
+    let mut first = ' '; // the current word's first character
+    let mut len = 0; // … its length in characters
+    let mut leader = true; // … whether all of them are leader characters
+    // A word ends: is it a leader (`.....`), or the fourth single letter in a row?
+    let word_ok = |first: char, len: usize, leader: bool, singles: &mut usize| {
+        if len >= 3 && leader {
             return false;
         }
-        let mut cs = w.chars();
-        let single = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic());
-        singles = if single { singles + 1 } else { 0 };
-        if singles >= 4 {
+        let single = len == 1 && first.is_alphabetic();
+        *singles = if single { *singles + 1 } else { 0 };
+        *singles < 4
+    };
+    for c in text.chars() {
+        if c == ' ' {
+            // A leading space, or two in a row.
+            if len == 0 || !word_ok(first, len, leader, &mut singles) {
+                return false;
+            }
+            len = 0;
+        } else if c.is_whitespace() {
             return false;
+        } else {
+            if len == 0 {
+                first = c;
+                leader = true;
+            }
+            len += 1;
+            leader &= is_leader_char(c);
         }
     }
-    true
+    // An empty text, or a trailing space.
+    len > 0 && word_ok(first, len, leader, &mut singles)
+}
+
+/// A character leaders and rules are drawn with.
+fn is_leader_char(c: char) -> bool {
+    matches!(c, '-' | '.' | '_' | '─' | '…' | '=' | '~')
 }
 
 /// A run of dots, dashes or rules standing for a leader or a rule: `.....`, `---`.
@@ -128,6 +152,5 @@ pub(super) fn is_leader_word(w: &str) -> bool {
     // Most words start with a letter: rejected before counting characters.
     w.starts_with(['-', '.', '_', '─', '…', '=', '~'])
         && w.chars().count() >= 3
-        && w.chars()
-            .all(|c| matches!(c, '-' | '.' | '_' | '─' | '…' | '=' | '~'))
+        && w.chars().all(is_leader_char)
 }
