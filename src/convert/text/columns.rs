@@ -24,8 +24,8 @@ pub(crate) type Cell = (usize, String);
 /// The lines of `raw` (tabs already expanded) read column by column, or `None` when
 /// the page is not laid out in two independent columns.
 pub(crate) fn unweave(raw: &[&str]) -> Option<Vec<Cell>> {
-    // Cheap test first: a sidebar layout has many wide gaps.
-    let gappy = raw.iter().filter(|l| has_gap(l, 3)).count();
+    // Cheap test first: a sidebar layout has many wide gaps (six are enough).
+    let gappy = raw.iter().filter(|l| has_gap(l, 3)).take(6).count();
     if gappy < 6 {
         return None;
     }

@@ -89,7 +89,7 @@ pub(crate) fn normalize(source: &str) -> Vec<Line> {
     let front_matter_end = front_matter_end(&raw);
     // A page of two independent columns is read one column after the other.
     let woven = (front_matter_end.is_none()
-        && raw.iter().filter(|l| has_gap(l, 3)).count() >= 6)
+        && raw.iter().filter(|l| has_gap(l, 3)).take(6).count() >= 6)
         .then(|| {
             let expanded: Vec<Cow<'_, str>> = raw
                 .iter()
