@@ -56,39 +56,39 @@ pub(crate) fn style_of(line: &Line) -> Option<Style> {
     if line.bullet {
         return None;
     }
-    // Every test below asks for at most ten words: a paragraph is not counted through.
-    let words = count_words(&line.text, 11);
-    if line.underlined && words <= 10 {
+    // Every test below asks for at most ten words. Words are counted only as far as a
+    // test needs, after its cheaper conditions: most lines are turned away unread.
+    let at_most = |n: usize| count_words(&line.text, n + 1) <= n;
+    if line.underlined && at_most(10) {
         return Some(Style::Underlined);
     }
-    if line.bold && words <= 8 {
+    if line.bold && at_most(8) {
         return Some(Style::Bold);
     }
-    let (mut letters, mut upper) = (0, words <= 6);
-    if upper {
-        for c in line.text.chars().filter(|c| c.is_alphabetic()) {
-            letters += 1;
-            if !c.is_uppercase() {
-                upper = false;
-                break;
-            }
+    let (mut letters, mut upper) = (0, true);
+    for c in line.text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if !c.is_uppercase() {
+            upper = false;
+            break;
         }
     }
     if upper
+        && at_most(6)
         && !line.text.contains('@')
         && (letters >= 5 || letters >= 2 && vocab::section_kind(&line.text).is_some())
     {
         return Some(Style::Caps);
     }
     let t = line.text.trim();
-    if t.ends_with(':') && words <= 4 {
+    if t.ends_with(':') && at_most(4) {
         return Some(Style::Colon);
     }
-    if words <= 3
-        && !line.quote
+    if !line.quote
+        && t.starts_with(char::is_uppercase)
+        && at_most(3)
         && t.chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '&' | '\'' | '’' | '/'))
-        && t.starts_with(char::is_uppercase)
         && vocab::section_kind_exact(t).is_some()
     {
         return Some(Style::Plain);

@@ -16,7 +16,8 @@ pub(super) fn tidy(
     }
     let text = text.as_ref();
     // Work on words with their gap before them; keep a per-word "marked" flag.
-    let mut words: Vec<(Cow<'_, str>, usize, bool)> = Vec::new(); // (word, spaces before, marked)
+    // (word, spaces before, marked); a word and its space take two bytes at least.
+    let mut words: Vec<(Cow<'_, str>, usize, bool)> = Vec::with_capacity(text.len() / 2 + 1);
     let mut start = None;
     let mut gap = 0;
     let mut mark = 0; // marks are in order: walk them along
@@ -43,7 +44,8 @@ pub(super) fn tidy(
         let mut cs = w.chars();
         matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())
     };
-    let mut joined: Vec<(Cow<'_, str>, usize, bool)> = Vec::with_capacity(words.len());
+    // Joined in place: word `k` is read before slot `kept` (never after it) is written.
+    let mut kept = 0;
     let mut k = 0;
     while k < words.len() {
         let mut end = k;
@@ -52,13 +54,16 @@ pub(super) fn tidy(
         }
         if end - k >= 4 {
             let word: String = words[k..end].iter().map(|w| w.0.as_ref()).collect();
-            joined.push((Cow::Owned(word), words[k].1, true));
+            words[kept] = (Cow::Owned(word), words[k].1, true);
             k = end;
         } else {
-            joined.push(words[k].clone());
+            words.swap(kept, k);
             k += 1;
         }
+        kept += 1;
     }
+    words.truncate(kept);
+    let mut joined = words;
     // Leaders and rules.
     let is_leader = is_leader_word;
     let mut underlined = false;
