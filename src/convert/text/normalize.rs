@@ -115,7 +115,7 @@ pub(crate) fn normalize(source: &str) -> Vec<Line> {
     for (i, raw_line) in order {
         let no = i + 1;
         // Most lines have neither: they are read where they lie, not copied.
-        let text: Cow<'_, str> = if raw_line.bytes().any(|b| b == b'\r' || b == b'\t') {
+        let text: Cow<'_, str> = if raw_line.contains('\t') || raw_line.contains('\r') {
             Cow::Owned(raw_line.replace('\r', "").replace('\t', "    "))
         } else {
             Cow::Borrowed(raw_line)
@@ -178,6 +178,18 @@ pub(super) fn has_gap(text: &str, n: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the character at byte offset `i` of `text` is whitespace (`char::is_whitespace`),
+/// for loops over bytes; `None` inside a character. Only a non-ASCII character is decoded.
+pub(crate) fn whitespace_at(text: &str, i: usize) -> Option<bool> {
+    let b = text.as_bytes()[i];
+    match b {
+        b'!'..=0x7F => Some(false),
+        0x80..=0xBF => None,
+        0xC0.. => Some(text[i..].starts_with(char::is_whitespace)),
+        _ => Some(b == b' ' || (b'\t'..=b'\r').contains(&b)),
+    }
 }
 
 /// Pushes a line, cut in two when a column gap follows a section heading:

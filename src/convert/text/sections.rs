@@ -101,8 +101,11 @@ pub(crate) fn style_of(line: &Line) -> Option<Style> {
 fn count_words(text: &str, max: usize) -> usize {
     let mut words = 0;
     let mut in_word = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
+    for i in 0..text.len() {
+        let Some(space) = super::normalize::whitespace_at(text, i) else {
+            continue; // inside a character
+        };
+        if space {
             in_word = false;
         } else if !in_word {
             in_word = true;

@@ -21,11 +21,19 @@ pub(super) fn tidy(
     let mut start = None;
     let mut gap = 0;
     let mut mark = 0; // marks are in order: walk them along
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_whitespace() || c == '\u{a0}' {
+    // By bytes, with the end of the text as a last space; a character is decoded only
+    // where a non-ASCII one starts.
+    for i in (0..text.len()).chain(std::iter::once(text.len())) {
+        // (`\u{a0}` is whitespace too.)
+        let space = if i == text.len() {
+            true
+        } else {
+            match super::whitespace_at(text, i) {
+                Some(space) => space,
+                None => continue, // inside a character
+            }
+        };
+        if space {
             if let Some(s) = start.take() {
                 while mark < marks.len() && marks[mark].1 <= s {
                     mark += 1;
@@ -110,52 +118,52 @@ pub(super) fn tidy(
 }
 
 /// Whether [`tidy`] would give `text` back unchanged (when it has no marks).
-/// One pass over the characters, as this is asked of every line.
+/// One pass over the bytes, as this is asked of every line: a character is decoded
+/// only where a non-ASCII one starts, and words are looked at only where they end.
 pub(super) fn already_tidy(text: &str) -> bool {
     let mut singles = 0; // single letters in a row
-    let mut first = ' '; // the current word's first character
-    let mut len = 0; // … its length in characters
-    let mut leader = true; // … whether all of them are leader characters
-    // A word ends: is it a leader (`.....`), or the fourth single letter in a row?
-    let word_ok = |first: char, len: usize, leader: bool, singles: &mut usize| {
-        if len >= 3 && leader {
-            return false;
+    let mut start = 0; // where the current word starts
+    for (end, &b) in text.as_bytes().iter().enumerate() {
+        // Most bytes are visible ASCII, or inside a character.
+        if (b'!'..0xC0).contains(&b) {
+            continue;
         }
-        let single = len == 1 && first.is_alphabetic();
-        *singles = if single { *singles + 1 } else { 0 };
-        *singles < 4
-    };
-    for c in text.chars() {
-        if c == ' ' {
-            // A leading space, or two in a row.
-            if len == 0 || !word_ok(first, len, leader, &mut singles) {
+        if b != b' ' {
+            // Whitespace other than a space.
+            if (b'\t'..=b'\r').contains(&b)
+                || b >= 0xC0 && text[end..].starts_with(char::is_whitespace)
+            {
                 return false;
             }
-            len = 0;
-        } else if c.is_whitespace() {
-            return false;
-        } else {
-            if len == 0 {
-                first = c;
-                leader = true;
-            }
-            len += 1;
-            leader &= is_leader_char(c);
+            continue;
         }
+        if !tidy_word(&text[start..end], &mut singles) {
+            return false;
+        }
+        start = end + 1;
     }
-    // An empty text, or a trailing space.
-    len > 0 && word_ok(first, len, leader, &mut singles)
+    tidy_word(&text[start..], &mut singles)
 }
 
-/// A character leaders and rules are drawn with.
-fn is_leader_char(c: char) -> bool {
-    matches!(c, '-' | '.' | '_' | '─' | '…' | '=' | '~')
+/// Whether a word of [`already_tidy`]'s text may stay: not empty (a leading, trailing
+/// or second space), not a leader, not the fourth single letter in a row.
+fn tidy_word(w: &str, singles: &mut usize) -> bool {
+    if w.is_empty() || is_leader_word(w) {
+        return false;
+    }
+    let mut cs = w.chars();
+    let single = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic());
+    *singles = if single { *singles + 1 } else { 0 };
+    *singles < 4
 }
 
 /// A run of dots, dashes or rules standing for a leader or a rule: `.....`, `---`.
 pub(super) fn is_leader_word(w: &str) -> bool {
     // Most words start with a letter: rejected before counting characters.
-    w.starts_with(['-', '.', '_', '─', '…', '=', '~'])
-        && w.chars().count() >= 3
-        && w.chars().all(is_leader_char)
+    w.starts_with(is_leader_char) && w.chars().count() >= 3 && w.chars().all(is_leader_char)
+}
+
+/// A character leaders and rules are drawn with.
+fn is_leader_char(c: char) -> bool {
+    matches!(c, '-' | '.' | '_' | '─' | '…' | '=' | '~')
 }
