@@ -115,7 +115,7 @@ pub(crate) fn normalize(source: &str) -> Vec<Line> {
     for (i, raw_line) in order {
         let no = i + 1;
         // Most lines have neither: they are read where they lie, not copied.
-        let text: Cow<'_, str> = if raw_line.contains('\t') || raw_line.contains('\r') {
+        let text: Cow<'_, str> = if raw_line.bytes().any(|b| b == b'\r' || b == b'\t') {
             Cow::Owned(raw_line.replace('\r', "").replace('\t', "    "))
         } else {
             Cow::Borrowed(raw_line)
@@ -136,9 +136,15 @@ pub(crate) fn normalize(source: &str) -> Vec<Line> {
             });
             continue;
         }
-        let without_comments = strip_comments(&text, &mut in_comment);
+        // Comments and tags both start with `<`: most lines have none.
+        let has_lt = text.contains('<');
+        let without_comments = if has_lt || in_comment {
+            strip_comments(&text, &mut in_comment)
+        } else {
+            Cow::Borrowed(text.as_ref())
+        };
         let before = lines.len();
-        if without_comments.contains('<') {
+        if has_lt && without_comments.contains('<') {
             for seg in split_html_blocks(&without_comments) {
                 if let Some(line) = parse_line(no, &seg) {
                     push_split(line, &mut lines);
@@ -182,6 +188,7 @@ pub(super) fn has_gap(text: &str, n: usize) -> bool {
 
 /// Whether the character at byte offset `i` of `text` is whitespace (`char::is_whitespace`),
 /// for loops over bytes; `None` inside a character. Only a non-ASCII character is decoded.
+#[inline]
 pub(crate) fn whitespace_at(text: &str, i: usize) -> Option<bool> {
     let b = text.as_bytes()[i];
     match b {

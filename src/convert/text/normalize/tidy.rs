@@ -151,16 +151,24 @@ fn tidy_word(w: &str, singles: &mut usize) -> bool {
     if w.is_empty() || is_leader_word(w) {
         return false;
     }
-    let mut cs = w.chars();
-    let single = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic());
+    // A character takes four bytes at most: longer words are not looked into.
+    let single = w.len() <= 4 && {
+        let mut cs = w.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())
+    };
     *singles = if single { *singles + 1 } else { 0 };
     *singles < 4
 }
 
 /// A run of dots, dashes or rules standing for a leader or a rule: `.....`, `---`.
 pub(super) fn is_leader_word(w: &str) -> bool {
-    // Most words start with a letter: rejected before counting characters.
-    w.starts_with(is_leader_char) && w.chars().count() >= 3 && w.chars().all(is_leader_char)
+    // Most words start with a letter: rejected by their first byte (`─` and `…` start
+    // with 0xE2), before characters are decoded.
+    matches!(
+        w.as_bytes().first(),
+        Some(b'-' | b'.' | b'_' | b'=' | b'~' | 0xE2)
+    ) && w.chars().count() >= 3
+        && w.chars().all(is_leader_char)
 }
 
 /// A character leaders and rules are drawn with.
