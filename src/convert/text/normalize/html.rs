@@ -4,10 +4,10 @@ use std::borrow::Cow;
 
 use super::*;
 
-/// Removes `<!-- … -->`, also across lines. A line outside a comment with no `<` comes
-/// back as it is.
+/// Removes `<!-- … -->`, also across lines. A line outside a comment and without one
+/// comes back as it is.
 pub(super) fn strip_comments<'a>(text: &'a str, in_comment: &mut bool) -> Cow<'a, str> {
-    if !*in_comment && !(text.contains('<') && text.contains("<!--")) {
+    if !*in_comment && !text.contains("<!--") {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());

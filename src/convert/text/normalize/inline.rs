@@ -24,7 +24,10 @@ pub(super) fn inline(t: &str) -> (Cow<'_, str>, Vec<Link>, Vec<(usize, usize)>) 
     let mut i = 0;
     while i < n {
         // Plain text up to the next marker.
-        let plain = b[i..].iter().position(|&c| is_marker(c)).map_or(n, |p| i + p);
+        let plain = b[i..]
+            .iter()
+            .position(|&c| is_marker(c))
+            .map_or(n, |p| i + p);
         out.push_str(&t[i..plain]);
         i = plain;
         if i == n {
@@ -154,10 +157,7 @@ pub(super) fn inline(t: &str) -> (Cow<'_, str>, Vec<Link>, Vec<(usize, usize)>) 
 
 /// The bytes [`inline`] acts on; all other text is copied as it is.
 fn is_marker(b: u8) -> bool {
-    matches!(
-        b,
-        b'*' | b'_' | b'`' | b'~' | b'[' | b'!' | b'&' | b'\\'
-    )
+    matches!(b, b'*' | b'_' | b'`' | b'~' | b'[' | b'!' | b'&' | b'\\')
 }
 
 /// The character that ends right before byte offset `i`.
