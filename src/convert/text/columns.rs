@@ -15,6 +15,7 @@
 //! `04/2020 – heute   Entwicklerin`) has no headings in its right column and is left
 //! alone: its rows belong together.
 
+use super::normalize::has_gap;
 use super::vocab;
 
 /// One source line, possibly one column of it: its index in the source, its text.
@@ -23,40 +24,57 @@ pub(crate) type Cell = (usize, String);
 /// The lines of `raw` (tabs already expanded) read column by column, or `None` when
 /// the page is not laid out in two independent columns.
 pub(crate) fn unweave(raw: &[&str]) -> Option<Vec<Cell>> {
-    // Cheap test first: a sidebar layout has many wide gaps.
-    let gappy = raw.iter().filter(|l| l.contains("   ")).count();
+    // Cheap test first: a sidebar layout has many wide gaps (six are enough).
+    let gappy = raw.iter().filter(|l| has_gap(l, 3)).take(6).count();
     if gappy < 6 {
         return None;
     }
     let column = column(raw)?;
-    let mut left: Vec<Cell> = Vec::with_capacity(raw.len());
-    let mut right: Vec<Cell> = Vec::with_capacity(raw.len());
-    let (mut left_headings, mut right_headings) = (0, 0);
-    let (mut left_first, mut right_first) = (None, None);
-    for (i, line) in raw.iter().enumerate() {
-        let (l, r) = cut(line, column);
-        let (l, r) = (l.trim_end(), r.trim_end());
-        if !l.trim().is_empty() {
-            left_first.get_or_insert(i);
-            left_headings += usize::from(is_heading(l));
-        }
-        if !r.trim().is_empty() {
-            right_first.get_or_insert(i);
-            right_headings += usize::from(is_heading(r));
-        }
-        left.push((i, l.to_owned()));
-        right.push((i, r.to_owned()));
-    }
-    if left_headings == 0 || right_headings == 0 || left_headings + right_headings < 3 {
+    // The cells are borrowed until the page is known to be read column by column.
+    let cells: Vec<(&str, &str)> = raw
+        .iter()
+        .map(|line| {
+            let (l, r) = cut(line, column);
+            (l.trim_end(), r.trim_end())
+        })
+        .collect();
+    let filled = |cell: &&str| !cell.trim().is_empty();
+    // Both sides need a heading, and three between them. The right side is counted
+    // first: it is mostly empty, and without a heading there the left is not read.
+    let right_headings = cells
+        .iter()
+        .map(|(_, r)| r)
+        .filter(|r| filled(r) && is_heading(r))
+        .count();
+    if right_headings == 0 {
         return None;
     }
-    let (first, second) = if right_first < left_first {
-        (right, left)
-    } else {
-        (left, right)
+    let needed = 3usize.saturating_sub(right_headings).max(1);
+    let left_headings = cells
+        .iter()
+        .map(|(l, _)| l)
+        .filter(|l| filled(l) && is_heading(l))
+        .take(needed)
+        .count();
+    if left_headings < needed {
+        return None;
+    }
+    let left_first = cells.iter().position(|(l, _)| filled(l));
+    let right_first = cells.iter().position(|(_, r)| filled(r));
+    let side = |right: bool| {
+        cells
+            .iter()
+            .enumerate()
+            .map(move |(i, (l, r))| (i, if right { r } else { l }.to_string()))
     };
-    let mut out = first;
-    out.extend(second);
+    let mut out: Vec<Cell> = Vec::with_capacity(2 * cells.len());
+    if right_first < left_first {
+        out.extend(side(true));
+        out.extend(side(false));
+    } else {
+        out.extend(side(false));
+        out.extend(side(true));
+    }
     Some(out)
 }
 
@@ -76,7 +94,7 @@ fn column(raw: &[&str]) -> Option<usize> {
         }
         content += 1;
         // Text is counted only after two spaces in a row (a gap, or a deep indent).
-        if !line.as_bytes().windows(2).any(|w| w == b"  ") {
+        if !has_gap(line, 2) {
             continue;
         }
         let mut spaces = 0;

@@ -7,6 +7,8 @@
 //! labels interleaved with the main column) are turned into plain lines. What styling
 //! says about structure (a heading, a bold line, a bullet) is kept as flags.
 
+use std::borrow::Cow;
+
 use super::sidebar;
 
 mod html;
@@ -87,15 +89,15 @@ pub(crate) fn normalize(source: &str) -> Vec<Line> {
     let front_matter_end = front_matter_end(&raw);
     // A page of two independent columns is read one column after the other.
     let woven = (front_matter_end.is_none()
-        && raw.iter().filter(|l| l.contains("   ")).count() >= 6)
+        && raw.iter().filter(|l| has_gap(l, 3)).take(6).count() >= 6)
         .then(|| {
-            let expanded: Vec<std::borrow::Cow<'_, str>> = raw
+            let expanded: Vec<Cow<'_, str>> = raw
                 .iter()
                 .map(|l| {
                     if l.contains('\t') {
-                        std::borrow::Cow::Owned(l.replace('\t', "    "))
+                        Cow::Owned(l.replace('\t', "    "))
                     } else {
-                        std::borrow::Cow::Borrowed(*l)
+                        Cow::Borrowed(*l)
                     }
                 })
                 .collect();
@@ -112,10 +114,12 @@ pub(crate) fn normalize(source: &str) -> Vec<Line> {
     let mut in_fence = false;
     for (i, raw_line) in order {
         let no = i + 1;
-        let mut text = raw_line.to_owned();
-        if text.contains(['\r', '\t']) {
-            text = text.replace('\r', "").replace('\t', "    ");
-        }
+        // Most lines have neither: they are read where they lie, not copied.
+        let text: Cow<'_, str> = if raw_line.bytes().any(|b| b == b'\r' || b == b'\t') {
+            Cow::Owned(raw_line.replace('\r', "").replace('\t', "    "))
+        } else {
+            Cow::Borrowed(raw_line)
+        };
         if let Some(end) = front_matter_end
             && i <= end
         {
@@ -132,13 +136,22 @@ pub(crate) fn normalize(source: &str) -> Vec<Line> {
             });
             continue;
         }
-        let without_comments = strip_comments(&text, &mut in_comment);
-        let segments = split_html_blocks(&without_comments);
+        // Comments and tags both start with `<`: most lines have none.
+        let has_lt = text.contains('<');
+        let without_comments = if has_lt || in_comment {
+            strip_comments(&text, &mut in_comment)
+        } else {
+            Cow::Borrowed(text.as_ref())
+        };
         let before = lines.len();
-        for seg in segments {
-            if let Some(line) = parse_line(no, &seg) {
-                push_split(line, &mut lines);
+        if has_lt && without_comments.contains('<') {
+            for seg in split_html_blocks(&without_comments) {
+                if let Some(line) = parse_line(no, &seg) {
+                    push_split(line, &mut lines);
+                }
             }
+        } else if let Some(line) = parse_line(no, &without_comments) {
+            push_split(line, &mut lines);
         }
         if lines.len() == before {
             lines.push(Line {
@@ -154,6 +167,36 @@ pub(crate) fn normalize(source: &str) -> Vec<Line> {
         line.style = super::sections::style_of(line);
     }
     lines
+}
+
+/// Whether `text` holds `n` spaces in a row. A byte scan: `str::contains` with a
+/// string needle sets up a searcher first, which costs more than a short line.
+pub(super) fn has_gap(text: &str, n: usize) -> bool {
+    let mut run = 0;
+    for b in text.bytes() {
+        if b == b' ' {
+            run += 1;
+            if run == n {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// Whether the character at byte offset `i` of `text` is whitespace (`char::is_whitespace`),
+/// for loops over bytes; `None` inside a character. Only a non-ASCII character is decoded.
+#[inline]
+pub(crate) fn whitespace_at(text: &str, i: usize) -> Option<bool> {
+    let b = text.as_bytes()[i];
+    match b {
+        b'!'..=0x7F => Some(false),
+        0x80..=0xBF => None,
+        0xC0.. => Some(text[i..].starts_with(char::is_whitespace)),
+        _ => Some(b == b' ' || (b'\t'..=b'\r').contains(&b)),
+    }
 }
 
 /// Pushes a line, cut in two when a column gap follows a section heading:
@@ -254,7 +297,7 @@ fn front_matter_line(no: usize, text: &str, fence: bool) -> Line {
 /// Parses one line (or one HTML segment of a line). `None` for an empty segment that
 /// is not the only one of its source line.
 fn parse_line(no: usize, raw: &str) -> Option<Line> {
-    let indent = raw.chars().take_while(|c| *c == ' ').count();
+    let indent = raw.len() - raw.trim_start_matches(' ').len();
     let mut t = raw.trim();
     let mut line = Line {
         no,
@@ -346,6 +389,10 @@ fn rule_char(t: &str) -> Option<char> {
 
 /// The rest of the line after a list marker, if it starts with one.
 fn strip_bullet(t: &str) -> Option<&str> {
+    // Every marker starts with one of these: most lines are turned away at once.
+    if !t.starts_with(|c: char| matches!(c, '-' | '*' | '+' | 'o' | '0'..='9') || !c.is_ascii()) {
+        return None;
+    }
     for marker in [
         "- ",
         "* ",

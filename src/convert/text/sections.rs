@@ -50,50 +50,72 @@ pub(crate) fn style_of(line: &Line) -> Option<Style> {
     if line.rule || line.is_blank() {
         return None;
     }
-    // Every test below asks for at most ten words: a paragraph is not counted through.
-    let words = line.text.split_whitespace().take(11).count();
     if let Some(level) = line.heading {
         return Some(Style::Atx(level));
     }
     if line.bullet {
         return None;
     }
-    if line.underlined && words <= 10 {
+    // Every test below asks for at most ten words. Words are counted only as far as a
+    // test needs, after its cheaper conditions: most lines are turned away unread.
+    let at_most = |n: usize| count_words(&line.text, n + 1) <= n;
+    if line.underlined && at_most(10) {
         return Some(Style::Underlined);
     }
-    if line.bold && words <= 8 {
+    if line.bold && at_most(8) {
         return Some(Style::Bold);
     }
-    let (mut letters, mut upper) = (0, words <= 6);
-    if upper {
-        for c in line.text.chars().filter(|c| c.is_alphabetic()) {
-            letters += 1;
-            if !c.is_uppercase() {
-                upper = false;
-                break;
-            }
+    let (mut letters, mut upper) = (0, true);
+    for c in line.text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if !c.is_uppercase() {
+            upper = false;
+            break;
         }
     }
     if upper
+        && at_most(6)
         && !line.text.contains('@')
         && (letters >= 5 || letters >= 2 && vocab::section_kind(&line.text).is_some())
     {
         return Some(Style::Caps);
     }
     let t = line.text.trim();
-    if t.ends_with(':') && words <= 4 {
+    if t.ends_with(':') && at_most(4) {
         return Some(Style::Colon);
     }
-    if words <= 3
-        && !line.quote
+    if !line.quote
+        && t.starts_with(char::is_uppercase)
+        && at_most(3)
         && t.chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '&' | '\'' | '’' | '/'))
-        && t.starts_with(char::is_uppercase)
         && vocab::section_kind_exact(t).is_some()
     {
         return Some(Style::Plain);
     }
     None
+}
+
+/// The number of words in `text`, counted up to `max`: `split_whitespace().take(max)
+/// .count()` in one plain loop, as it is asked of every line.
+fn count_words(text: &str, max: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for i in 0..text.len() {
+        let Some(space) = super::normalize::whitespace_at(text, i) else {
+            continue; // inside a character
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words == max {
+                break;
+            }
+        }
+    }
+    words
 }
 
 /// A run of lines under one heading.

@@ -1,11 +1,14 @@
 //! HTML remnants: comments, block tags split into lines, attributes.
 
+use std::borrow::Cow;
+
 use super::*;
 
-/// Removes `<!-- … -->`, also across lines.
-pub(super) fn strip_comments(text: &str, in_comment: &mut bool) -> String {
+/// Removes `<!-- … -->`, also across lines. A line outside a comment and without one
+/// comes back as it is.
+pub(super) fn strip_comments<'a>(text: &'a str, in_comment: &mut bool) -> Cow<'a, str> {
     if !*in_comment && !text.contains("<!--") {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -16,7 +19,7 @@ pub(super) fn strip_comments(text: &str, in_comment: &mut bool) -> String {
                     rest = &rest[i + 3..];
                     *in_comment = false;
                 }
-                None => return out,
+                None => return Cow::Owned(out),
             }
         } else {
             match rest.find("<!--") {
@@ -27,7 +30,7 @@ pub(super) fn strip_comments(text: &str, in_comment: &mut bool) -> String {
                 }
                 None => {
                     out.push_str(rest);
-                    return out;
+                    return Cow::Owned(out);
                 }
             }
         }

@@ -1,29 +1,39 @@
 //! Tidying a line's words: letter-spaced runs, leaders, column gaps.
 
+use std::borrow::Cow;
+
 /// Letter-spaced words rejoined, wide gaps turned into ` | `, dotted or dashed leaders
 /// into ` — `, trailing rules removed (and reported as an underline), spaces collapsed.
 /// Marks are carried over to the new text; rejoined words become marks too.
 pub(super) fn tidy(
-    text: String,
+    text: Cow<'_, str>,
     marks: Vec<(usize, usize)>,
 ) -> (String, Vec<(usize, usize)>, bool, Option<usize>) {
-    use std::borrow::Cow;
     // Most lines need nothing: words one space apart, no marks, no leaders, no
     // letter-spaced run. Checked without allocating; the text is kept as it is.
     if marks.is_empty() && already_tidy(&text) {
-        return (text, marks, false, None);
+        return (text.into_owned(), marks, false, None);
     }
-    let text = text.as_str();
+    let text = text.as_ref();
     // Work on words with their gap before them; keep a per-word "marked" flag.
-    let mut words: Vec<(Cow<'_, str>, usize, bool)> = Vec::new(); // (word, spaces before, marked)
+    // (word, spaces before, marked); a word and its space take two bytes at least.
+    let mut words: Vec<(Cow<'_, str>, usize, bool)> = Vec::with_capacity(text.len() / 2 + 1);
     let mut start = None;
     let mut gap = 0;
     let mut mark = 0; // marks are in order: walk them along
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_whitespace() || c == '\u{a0}' {
+    // By bytes, with the end of the text as a last space; a character is decoded only
+    // where a non-ASCII one starts.
+    for i in (0..text.len()).chain(std::iter::once(text.len())) {
+        // (`\u{a0}` is whitespace too.)
+        let space = if i == text.len() {
+            true
+        } else {
+            match super::whitespace_at(text, i) {
+                Some(space) => space,
+                None => continue, // inside a character
+            }
+        };
+        if space {
             if let Some(s) = start.take() {
                 while mark < marks.len() && marks[mark].1 <= s {
                     mark += 1;
@@ -42,7 +52,8 @@ pub(super) fn tidy(
         let mut cs = w.chars();
         matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())
     };
-    let mut joined: Vec<(Cow<'_, str>, usize, bool)> = Vec::with_capacity(words.len());
+    // Joined in place: word `k` is read before slot `kept` (never after it) is written.
+    let mut kept = 0;
     let mut k = 0;
     while k < words.len() {
         let mut end = k;
@@ -51,13 +62,16 @@ pub(super) fn tidy(
         }
         if end - k >= 4 {
             let word: String = words[k..end].iter().map(|w| w.0.as_ref()).collect();
-            joined.push((Cow::Owned(word), words[k].1, true));
+            words[kept] = (Cow::Owned(word), words[k].1, true);
             k = end;
         } else {
-            joined.push(words[k].clone());
+            words.swap(kept, k);
             k += 1;
         }
+        kept += 1;
     }
+    words.truncate(kept);
+    let mut joined = words;
     // Leaders and rules.
     let is_leader = is_leader_word;
     let mut underlined = false;
@@ -104,30 +118,60 @@ pub(super) fn tidy(
 }
 
 /// Whether [`tidy`] would give `text` back unchanged (when it has no marks).
+/// One pass over the bytes, as this is asked of every line: a character is decoded
+/// only where a non-ASCII one starts, and words are looked at only where they end.
 pub(super) fn already_tidy(text: &str) -> bool {
-    if text.starts_with(' ') || text.ends_with(' ') || text.contains("  ") {
+    let mut singles = 0; // single letters in a row
+    let mut start = 0; // where the current word starts
+    for (end, &b) in text.as_bytes().iter().enumerate() {
+        // Most bytes are visible ASCII, or inside a character.
+        if (b'!'..0xC0).contains(&b) {
+            continue;
+        }
+        if b != b' ' {
+            // Whitespace other than a space.
+            if (b'\t'..=b'\r').contains(&b)
+                || b >= 0xC0 && text[end..].starts_with(char::is_whitespace)
+            {
+                return false;
+            }
+            continue;
+        }
+        if !tidy_word(&text[start..end], &mut singles) {
+            return false;
+        }
+        start = end + 1;
+    }
+    tidy_word(&text[start..], &mut singles)
+}
+
+/// Whether a word of [`already_tidy`]'s text may stay: not empty (a leading, trailing
+/// or second space), not a leader, not the fourth single letter in a row.
+fn tidy_word(w: &str, singles: &mut usize) -> bool {
+    if w.is_empty() || is_leader_word(w) {
         return false;
     }
-    let mut singles = 0; // single letters in a row
-    for w in text.split(' ') {
-        if w.is_empty() || w.contains(|c: char| c.is_whitespace()) || is_leader_word(w) {
-            return false;
-        }
+    // A character takes four bytes at most: longer words are not looked into.
+    let single = w.len() <= 4 && {
         let mut cs = w.chars();
-        let single = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic());
-        singles = if single { singles + 1 } else { 0 };
-        if singles >= 4 {
-            return false;
-        }
-    }
-    true
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())
+    };
+    *singles = if single { *singles + 1 } else { 0 };
+    *singles < 4
 }
 
 /// A run of dots, dashes or rules standing for a leader or a rule: `.....`, `---`.
 pub(super) fn is_leader_word(w: &str) -> bool {
-    // Most words start with a letter: rejected before counting characters.
-    w.starts_with(['-', '.', '_', '─', '…', '=', '~'])
-        && w.chars().count() >= 3
-        && w.chars()
-            .all(|c| matches!(c, '-' | '.' | '_' | '─' | '…' | '=' | '~'))
+    // Most words start with a letter: rejected by their first byte (`─` and `…` start
+    // with 0xE2), before characters are decoded.
+    matches!(
+        w.as_bytes().first(),
+        Some(b'-' | b'.' | b'_' | b'=' | b'~' | 0xE2)
+    ) && w.chars().count() >= 3
+        && w.chars().all(is_leader_char)
+}
+
+/// A character leaders and rules are drawn with.
+fn is_leader_char(c: char) -> bool {
+    matches!(c, '-' | '.' | '_' | '─' | '…' | '=' | '~')
 }
