@@ -277,7 +277,8 @@ pub(crate) fn date_line(line: &Line) -> Option<DateSpan> {
     let span = dates::find(&line.text)?;
     let words = line.text.split_whitespace().count();
     let before = line.text[..span.start].split_whitespace().count();
-    let styled = heading_style(line).is_some() || line.bullet || !line.marks.is_empty();
+    let heading = heading_style(line).is_some();
+    let styled = heading || line.bullet || !line.marks.is_empty();
     let sentence = line.text.trim_end().ends_with('.');
     let after = line.text[span.end..].split_whitespace().count();
     // A bullet that mentions a year in passing is no header: `Adopted AI in 2026; …`.
@@ -287,48 +288,60 @@ pub(crate) fn date_line(line: &Line) -> Option<DateSpan> {
         .first()
         .is_some_and(|&(s, e)| s == 0 && e + 3 >= span.start);
     // … and so is a header with few words in lower case (`BA, Economics, Tufts
-    // University (2009-2013), magna cum laude`).
-    let sentence_like = line.text[..span.start]
-        .split_whitespace()
-        .filter(|w| w.starts_with(char::is_lowercase))
-        .filter(|w| {
-            !matches!(
-                *w,
-                "at" | "of" | "in" | "for" | "and" | "the" | "bei" | "von" | "für" | "und" | "de"
-            )
-        })
-        .count()
-        >= 2;
+    // University (2009-2013), magna cum laude`). Read only for a long bullet.
+    let sentence_like = || {
+        line.text[..span.start]
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .filter(|w| {
+                !matches!(
+                    *w,
+                    "at" | "of"
+                        | "in"
+                        | "for"
+                        | "and"
+                        | "the"
+                        | "bei"
+                        | "von"
+                        | "für"
+                        | "und"
+                        | "de"
+                )
+            })
+            .count()
+            >= 2
+    };
     // `Adopted AI in 2026; …`: a date after a preposition, inside a sentence.
-    let after_preposition = line.text[..span.start]
-        .split_whitespace()
-        .last()
-        .is_some_and(|w| {
-            matches!(
-                w,
-                "in" | "by"
-                    | "since"
-                    | "until"
-                    | "during"
-                    | "from"
-                    | "im"
-                    | "seit"
-                    | "bis"
-                    | "ab"
-                    | "en"
-                    | "depuis"
-                    | "desde"
-                    | "sinds"
-                    | "vanaf"
-            )
-        });
-    let sentence_like = sentence_like || after_preposition;
+    let after_preposition = || {
+        line.text[..span.start]
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| {
+                matches!(
+                    w,
+                    "in" | "by"
+                        | "since"
+                        | "until"
+                        | "during"
+                        | "from"
+                        | "im"
+                        | "seit"
+                        | "bis"
+                        | "ab"
+                        | "en"
+                        | "depuis"
+                        | "desde"
+                        | "sinds"
+                        | "vanaf"
+                )
+            })
+    };
     let in_passing = line.bullet
         && before > 3
         && after > 3
-        && heading_style(line).is_none()
+        && !heading
         && !bold_name
-        && sentence_like;
+        && (sentence_like() || after_preposition());
     (!in_passing
         && (words <= 16 || (before <= 8 && styled) || (before <= 14 && words <= 30 && !sentence)))
         .then_some(span)
