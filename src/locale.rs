@@ -372,12 +372,32 @@ pub fn is_present_word(text: &str) -> bool {
         .trim()
         .trim_matches(|c: char| c == '.' || c == '(' || c == ')');
     if t.is_ascii() {
-        // What `fold` would give, compared without allocating; no such word has a digit
-        // (most texts asked about are dates).
-        return !t.bytes().any(|b| b.is_ascii_digit())
-            && PRESENT_WORDS.iter().any(|w| t.eq_ignore_ascii_case(w));
+        // What `fold` would give, lower-cased on the stack and looked up in the sorted
+        // words: this runs for most words near a year. Longer texts, and texts with a
+        // digit (dates, mostly), are none of them.
+        let mut buf = [0u8; 16];
+        if t.len() > buf.len() || t.bytes().any(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let buf = &mut buf[..t.len()];
+        buf.copy_from_slice(t.as_bytes());
+        buf.make_ascii_lowercase();
+        let lower: &[u8] = buf;
+        return sorted_present_words()
+            .binary_search_by(|w| w.as_bytes().cmp(lower))
+            .is_ok();
     }
     PRESENT_WORDS.contains(&fold(t).as_str())
+}
+
+/// [`PRESENT_WORDS`] sorted, for a binary search.
+fn sorted_present_words() -> &'static [&'static str] {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = PRESENT_WORDS.to_vec();
+        words.sort_unstable_by_key(|w| w.as_bytes());
+        words
+    })
 }
 
 #[cfg(test)]
@@ -553,8 +573,10 @@ mod tests {
             assert_eq!(month_from_word(w), month_reference(w), "{w}");
             assert_eq!(is_present_word(w), present_reference(w), "{w}");
         }
-        // The stack buffer holds every month name: longer words name none.
+        // The stack buffers hold every month name and present word: longer words are
+        // none of them.
         assert!(folded_month_names().iter().all(|(n, _)| n.len() <= 16));
+        assert!(PRESENT_WORDS.iter().all(|w| w.len() <= 16));
     }
 
     #[test]

@@ -104,28 +104,9 @@ pub fn parse_range(text: &str) -> Option<(PartialDate, Option<LooseDate>)> {
     };
     // Most texts are ASCII: `folded` is then `text` lower-cased, with the same offsets.
     let ascii = text.is_ascii();
-    let has_space = folded.contains(' ');
-    for sep in [
-        "–",
-        "—",
-        " - ",
-        " to ",
-        " bis ",
-        " tot ",
-        " t/m ",
-        " à ",
-        " au ",
-        " a ",
-        " al ",
-        " hasta ",
-        " até ",
-        " until ",
-        " till ",
-        " through ",
-        "-",
-        "/",
-    ] {
-        if sep.starts_with(' ') && !has_space {
+    let present = separators_in(&folded);
+    for (k, sep) in SEPARATORS.iter().enumerate() {
+        if present & (1 << k) == 0 {
             continue;
         }
         let mut from = 0;
@@ -167,8 +148,56 @@ pub fn parse_range(text: &str) -> Option<(PartialDate, Option<LooseDate>)> {
     start_only(text).map(|d| (d, None))
 }
 
+/// What separates the two dates of a range, most telling first.
+const SEPARATORS: [&str; 18] = [
+    "–",
+    "—",
+    " - ",
+    " to ",
+    " bis ",
+    " tot ",
+    " t/m ",
+    " à ",
+    " au ",
+    " a ",
+    " al ",
+    " hasta ",
+    " até ",
+    " until ",
+    " till ",
+    " through ",
+    "-",
+    "/",
+];
+
+/// Which of [`SEPARATORS`] occur in `text`, as bits: one pass over it, where a search
+/// per separator read it 18 times.
+fn separators_in(text: &str) -> u32 {
+    let bytes = text.as_bytes();
+    let mut present = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        // The separators each byte can start (0xE2 starts `–` and `—`).
+        let candidates = match b {
+            0xE2 => 0..2,
+            b' ' => 2..16,
+            b'-' => 16..17,
+            b'/' => 17..18,
+            _ => continue,
+        };
+        for k in candidates {
+            let sep = SEPARATORS[k].as_bytes();
+            // The second byte first: it rules out most separators after a space cheaply.
+            if sep.get(1).is_none_or(|s| bytes.get(i + 1) == Some(s)) && bytes[i..].starts_with(sep)
+            {
+                present |= 1 << k;
+            }
+        }
+    }
+    present
+}
+
 /// `haystack.find(needle)` for the short texts and separators here, without the
-/// set-up cost of the general substring search (it ran 18 times per range).
+/// set-up cost of the general substring search (it ran for each separator of each range).
 fn find_short(haystack: &str, needle: &str) -> Option<usize> {
     let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
     let first = *needle.first()?;
@@ -381,6 +410,20 @@ mod tests {
         ] {
             assert_eq!(parse_loose(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn separators_are_all_found() {
+        for (k, sep) in SEPARATORS.iter().enumerate() {
+            for text in [
+                sep.to_string(),
+                format!("2019{sep}2020"),
+                format!("x {sep} y"),
+            ] {
+                assert_ne!(separators_in(&text) & (1 << k), 0, "{sep:?} in {text:?}");
+            }
+        }
+        assert_eq!(separators_in("June 2019"), 0);
     }
 
     #[test]
