@@ -39,9 +39,10 @@ struct Token {
 
 /// Every date range in `text`, left to right, without overlaps.
 pub(crate) fn find_all(text: &str) -> Vec<DateSpan> {
-    // A year's digits never stand in two words: without one in the whole text, no word
-    // has one either.
-    if !contains_year(text) {
+    // Where the years are, read once for the whole text: a year's digits never stand in
+    // two words.
+    let years = years(text);
+    if years.is_empty() {
         return Vec::new();
     }
     let tokens = tokenize(text);
@@ -54,8 +55,12 @@ pub(crate) fn find_all(text: &str) -> Vec<DateSpan> {
     let mut found = Vec::new();
     let mut next_free = 0; // first token index not inside a found range
     let mut i = 0;
+    let mut next_year = 0; // index in `years` of the first year not before token `i`
     while i < tokens.len() {
-        if !contains_year(&text[tokens[i].start..tokens[i].end]) {
+        while years.get(next_year).is_some_and(|&y| y < tokens[i].start) {
+            next_year += 1;
+        }
+        if years.get(next_year).is_none_or(|&y| y >= tokens[i].end) {
             i += 1;
             continue;
         }
@@ -264,10 +269,18 @@ fn plausible(d: PartialDate) -> bool {
     (1950..=2099).contains(&d.year())
 }
 
-/// Whether the text holds a year 1950-2099 as a run of exactly four digits.
-fn contains_year(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    let mut i = 0;
+/// Where the years 1950-2099 written as a run of exactly four digits start.
+fn years(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    // Most of a line has no digit: skip it 16 bytes at a time, each block tested whole
+    // (the compiler reads it at once). A run of digits starts at or after `i`.
+    let (blocks, _) = bytes.as_chunks::<16>();
+    let mut i = 16
+        * blocks
+            .iter()
+            .take_while(|block| !block.iter().fold(false, |any, b| any | b.is_ascii_digit()))
+            .count();
     while i < bytes.len() {
         if bytes[i].is_ascii_digit() {
             let start = i;
@@ -275,16 +288,16 @@ fn contains_year(word: &str) -> bool {
                 i += 1;
             }
             if i - start == 4 {
-                let y: u32 = word[start..i].parse().unwrap_or(0);
+                let y: u32 = text[start..i].parse().unwrap_or(0);
                 if (1950..=2099).contains(&y) {
-                    return true;
+                    found.push(start);
                 }
             }
         } else {
             i += 1;
         }
     }
-    false
+    found
 }
 
 /// Words separated by white space, with surrounding brackets and punctuation trimmed.
@@ -365,21 +378,23 @@ fn ascii_folded(chars: impl Iterator<Item = char>, buf: &mut [u8; 16]) -> Option
 /// abbreviation in some language. A cheap test before [`locale::month_from_word`].
 fn may_be_month(letters: &str) -> bool {
     use std::sync::OnceLock;
-    // Sorted, for a binary search: this runs for most words near a year.
-    static PREFIXES: OnceLock<Vec<String>> = OnceLock::new();
+    // The prefixes as numbers (three ASCII bytes), sorted for a binary search: this
+    // runs for most words near a year.
+    static PREFIXES: OnceLock<Vec<u32>> = OnceLock::new();
     let prefixes = PREFIXES.get_or_init(|| {
-        let mut all: Vec<String> = locale::LOCALES
+        let mut all: Vec<u32> = locale::LOCALES
             .iter()
             .flat_map(|l| l.months.iter().chain(l.months_short.iter()))
-            .map(|m| locale::fold(m).chars().take(3).collect())
+            .map(|m| locale::fold(m).chars().take(3).collect::<String>())
             .chain(["mrz", "mrt", "jan"].map(str::to_owned))
+            .filter_map(|p| prefix_code(p.as_bytes()))
             .collect();
         all.sort_unstable();
         all.dedup();
         all
     });
-    let known = |head: &str| prefixes.binary_search_by(|p| p.as_str().cmp(head)).is_ok();
-    // Lower-case ASCII (what the fast readings pass): its head is its first 3 bytes.
+    let known = |head: &[u8]| prefix_code(head).is_some_and(|c| prefixes.binary_search(&c).is_ok());
+    // ASCII: the head is the first three bytes, lower-cased.
     if letters.is_ascii() {
         let Some(head) = letters.as_bytes().get(..3) else {
             return false;
@@ -387,14 +402,22 @@ fn may_be_month(letters: &str) -> bool {
         let mut h = [0; 3];
         h.copy_from_slice(head);
         h.make_ascii_lowercase();
-        return std::str::from_utf8(&h).is_ok_and(known);
+        return known(&h);
     }
     let head: String = letters
         .chars()
         .take(3)
         .flat_map(char::to_lowercase)
         .collect();
-    head.chars().count() == 3 && known(&locale::fold(&head))
+    head.chars().count() == 3 && known(locale::fold(&head).as_bytes())
+}
+
+/// Three bytes as one number; `None` for other lengths.
+fn prefix_code(head: &[u8]) -> Option<u32> {
+    match *head {
+        [a, b, c] => Some(u32::from_be_bytes([0, a, b, c])),
+        _ => None,
+    }
 }
 
 /// Whether `letters` names a month (with the cheap test first).
@@ -656,6 +679,21 @@ mod tests {
             (from, to),
             (d(2019, 6, 1), Some(LooseDate::Date(d(2019, 8, 15))))
         );
+    }
+
+    #[test]
+    fn month_prefixes_are_three_ascii_letters() {
+        for l in locale::LOCALES {
+            for m in l.months.iter().chain(l.months_short.iter()) {
+                let head: String = locale::fold(m).chars().take(3).collect();
+                assert!(head.len() == 3 && head.is_ascii(), "{m}");
+                assert!(may_be_month(m) && may_be_month(&m.to_uppercase()), "{m}");
+            }
+        }
+        for word in ["Mrz", "MRT", "Jänner", "junk", "xyz", "ju", "Ma"] {
+            let expected = matches!(word, "Mrz" | "MRT" | "Jänner" | "junk");
+            assert_eq!(may_be_month(word), expected, "{word}");
+        }
     }
 
     #[test]

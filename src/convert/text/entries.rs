@@ -275,12 +275,14 @@ pub(crate) fn date_line(line: &Line) -> Option<DateSpan> {
         return None;
     }
     let span = dates::find(&line.text)?;
-    let words = line.text.split_whitespace().count();
-    let before = line.text[..span.start].split_whitespace().count();
+    // Word counts, each only as far as the tests below look (a paragraph is not read
+    // through).
+    let words = line.text.split_whitespace().take(31).count();
+    let before = line.text[..span.start].split_whitespace().take(15).count();
     let heading = heading_style(line).is_some();
     let styled = heading || line.bullet || !line.marks.is_empty();
     let sentence = line.text.trim_end().ends_with('.');
-    let after = line.text[span.end..].split_whitespace().count();
+    let after = line.text[span.end..].split_whitespace().take(4).count();
     // A bullet that mentions a year in passing is no header: `Adopted AI in 2026; …`.
     // `- **Lunch Money v2 API** (2025-present) - …`: a bold name before the date heads.
     let bold_name = line
