@@ -90,7 +90,14 @@ pub fn parse_range(text: &str) -> Option<(PartialDate, Option<LooseDate>)> {
         .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']'))
         .trim();
     let folded = locale::fold(text);
-    for prefix in SINCE_WORDS {
+    // Every such word starts with an ASCII letter: texts starting otherwise (most start
+    // with a digit) skip the loop.
+    let since_words = if folded.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        SINCE_WORDS
+    } else {
+        &[]
+    };
+    for prefix in since_words {
         if let Some(rest) = folded.strip_prefix(prefix)
             && rest.starts_with([' ', ':'])
             && let Some(LooseDate::Date(d)) = parse_loose(&text[text.len() - rest.len()..])
@@ -410,6 +417,15 @@ mod tests {
         ] {
             assert_eq!(parse_loose(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn since_words_start_with_ascii_letters() {
+        assert!(
+            SINCE_WORDS
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+        );
     }
 
     #[test]

@@ -302,14 +302,26 @@ fn years(text: &str) -> Vec<usize> {
 
 /// Words separated by white space, with surrounding brackets and punctuation trimmed.
 fn tokenize(text: &str) -> Vec<Token> {
+    // ASCII text (most lines) is read byte by byte, without decoding chars; these are
+    // the ASCII chars `char::is_whitespace` accepts.
+    if text.is_ascii() {
+        let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+        split_words(text, text.bytes().map(space).enumerate())
+    } else {
+        split_words(
+            text,
+            text.char_indices().map(|(i, c)| (i, c.is_whitespace())),
+        )
+    }
+}
+
+/// The tokens of `text` given, for the start of each char, whether it is white space.
+fn split_words(text: &str, spaces: impl Iterator<Item = (usize, bool)>) -> Vec<Token> {
     // About one word in six bytes: one allocation for most lines.
     let mut tokens = Vec::with_capacity(text.len() / 6 + 2);
     let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_whitespace() {
+    for (i, space) in spaces.chain(std::iter::once((text.len(), true))) {
+        if space {
             if let Some(s) = start.take() {
                 push_token(text, s, i, &mut tokens);
             }
@@ -693,6 +705,26 @@ mod tests {
         for word in ["Mrz", "MRT", "Jänner", "junk", "xyz", "ju", "Ma"] {
             let expected = matches!(word, "Mrz" | "MRT" | "Jänner" | "junk");
             assert_eq!(may_be_month(word), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn ascii_and_unicode_words_alike() {
+        // The same words whether the text is read as bytes or as chars.
+        for text in [
+            "a\tb\nc\x0Bd\x0Ce\rf g\x1Ch (2019 - 2020)",
+            " Engineer,  ACME   2019–2021 ",
+        ] {
+            let by_chars: Vec<(usize, usize)> = split_words(
+                text,
+                text.char_indices().map(|(i, c)| (i, c.is_whitespace())),
+            )
+            .iter()
+            .map(|t| (t.start, t.end))
+            .collect();
+            let tokens: Vec<(usize, usize)> =
+                tokenize(text).iter().map(|t| (t.start, t.end)).collect();
+            assert_eq!(tokens, by_chars, "{text:?}");
         }
     }
 
