@@ -263,9 +263,15 @@ pub fn fold(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
+    // One allocation of about the right size; the ASCII letters of a mixed word (most
+    // of it) skip the Unicode tables.
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        out.extend(c.to_lowercase().map(|c| match c {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
             'ç' => 'c',
             'è' | 'é' | 'ê' | 'ë' => 'e',
@@ -275,8 +281,20 @@ pub fn fold(word: &str) -> String {
             'ù' | 'ú' | 'û' | 'ü' => 'u',
             '’' => '\'',
             other => other,
-        })
-        .collect()
+        }));
+    }
+    out
+}
+
+/// Whether `fold(word) == folded`, without allocating for ASCII words. `folded` is
+/// lower case ASCII.
+#[must_use]
+pub(crate) fn folds_to(word: &str, folded: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(folded)
+    } else {
+        fold(word) == folded
+    }
 }
 
 /// The month (1-12) a word names in any language: a full name, a usual abbreviation,
@@ -284,7 +302,23 @@ pub fn fold(word: &str) -> String {
 /// `Mrz`, `juil`). `None` for anything else.
 #[must_use]
 pub fn month_from_word(word: &str) -> Option<u8> {
-    let w = fold(word.trim_end_matches('.'));
+    let word = word.trim_end_matches('.');
+    // ASCII words (nearly all) are lower-cased on the stack: this runs for many words.
+    let mut buf = [0u8; 16];
+    let folded;
+    let w = if word.is_ascii() {
+        // Longer than every month name: no name starts with it.
+        if word.len() > buf.len() {
+            return None;
+        }
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        std::str::from_utf8(buf).ok()?
+    } else {
+        folded = fold(word);
+        folded.as_str()
+    };
     if w.len() < 3 || !w.chars().all(char::is_alphabetic) {
         return None;
     }
@@ -295,28 +329,35 @@ pub fn month_from_word(word: &str) -> Option<u8> {
     {
         return Some(m);
     }
+    // The names starting with `w` stand together in the sorted list.
+    let names = folded_month_names();
+    let first = names.partition_point(|(name, _)| name.as_str() < w);
     let mut found = None;
-    for (name, month) in folded_month_names() {
-        if name.starts_with(&w) {
-            match found {
-                None => found = Some(*month),
-                Some(m) if m == *month => {}
-                Some(_) => return None,
-            }
+    for (_, month) in names[first..]
+        .iter()
+        .take_while(|(name, _)| name.starts_with(w))
+    {
+        match found {
+            None => found = Some(*month),
+            Some(m) if m == *month => {}
+            Some(_) => return None,
         }
     }
     found
 }
 
-/// Every locale's month names, folded once: `month_from_word` runs for many words.
+/// Every locale's month names, folded once and sorted: `month_from_word` runs for many
+/// words, and finds the names a word starts by binary search.
 fn folded_month_names() -> &'static [(String, u8)] {
     static NAMES: std::sync::OnceLock<Vec<(String, u8)>> = std::sync::OnceLock::new();
     NAMES.get_or_init(|| {
-        LOCALES
+        let mut names: Vec<(String, u8)> = LOCALES
             .iter()
             .flat_map(|l| l.months.iter().enumerate())
             .map(|(i, name)| (fold(name), i as u8 + 1))
-            .collect()
+            .collect();
+        names.sort();
+        names
     })
 }
 
@@ -327,11 +368,36 @@ const EXTRA_ABBREVIATIONS: &[(&str, u8)] = &[("mrz", 3), ("mrt", 3), ("janner", 
 /// `bis heute`, `actualidad`, …
 #[must_use]
 pub fn is_present_word(text: &str) -> bool {
-    let t = fold(
-        text.trim()
-            .trim_matches(|c: char| c == '.' || c == '(' || c == ')'),
-    );
-    PRESENT_WORDS.contains(&t.as_str())
+    let t = text
+        .trim()
+        .trim_matches(|c: char| c == '.' || c == '(' || c == ')');
+    if t.is_ascii() {
+        // What `fold` would give, lower-cased on the stack and looked up in the sorted
+        // words: this runs for most words near a year. Longer texts, and texts with a
+        // digit (dates, mostly), are none of them.
+        let mut buf = [0u8; 16];
+        if t.len() > buf.len() || t.bytes().any(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let buf = &mut buf[..t.len()];
+        buf.copy_from_slice(t.as_bytes());
+        buf.make_ascii_lowercase();
+        let lower: &[u8] = buf;
+        return sorted_present_words()
+            .binary_search_by(|w| w.as_bytes().cmp(lower))
+            .is_ok();
+    }
+    PRESENT_WORDS.contains(&fold(t).as_str())
+}
+
+/// [`PRESENT_WORDS`] sorted, for a binary search.
+fn sorted_present_words() -> &'static [&'static str] {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = PRESENT_WORDS.to_vec();
+        words.sort_unstable_by_key(|w| w.as_bytes());
+        words
+    })
 }
 
 #[cfg(test)]
@@ -382,6 +448,135 @@ mod tests {
             assert!(is_present_word(w), "{w}");
         }
         assert!(!is_present_word("2020"));
+    }
+
+    /// `fold` as first written: every char through the Unicode tables, then collected.
+    fn fold_reference(word: &str) -> String {
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+                'ç' => 'c',
+                'è' | 'é' | 'ê' | 'ë' => 'e',
+                'ì' | 'í' | 'î' | 'ï' => 'i',
+                'ñ' => 'n',
+                'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+                'ù' | 'ú' | 'û' | 'ü' => 'u',
+                '’' => '\'',
+                other => other,
+            })
+            .collect()
+    }
+
+    const TRICKY: &[&str] = &[
+        "",
+        "März",
+        "MÄRZ",
+        "Février",
+        "DÉCEMBRE",
+        "Straße",
+        "STRASSE ẞ",
+        "İstanbul",
+        "ISTANBUL ı",
+        "ﬁnance ﬂow Æsir Œuvre",
+        "東京 大学",
+        "Cafe\u{301} nai\u{308}ve",
+        "Aujourd’hui",
+        "ΣΊΣΥΦΟΣ",
+        "K (Kelvin) Å (Ångström)",
+        "plain ASCII, 2019 - 2020!",
+        "Ǆemal ǅ ǆ",
+        "Mıxed ÀÁÂÃÄÅ çÇ ÑñÒÓÔÕÖ ÙÚÛÜ",
+    ];
+
+    #[test]
+    fn fold_matches_the_char_by_char_reading() {
+        for word in TRICKY {
+            assert_eq!(fold(word), fold_reference(word), "{word}");
+            for target in ["marz", "of", "de", "istanbul", "i\u{307}stanbul"] {
+                assert_eq!(
+                    folds_to(word, target),
+                    fold_reference(word) == target,
+                    "{word} {target}"
+                );
+            }
+        }
+        assert!(folds_to("Òf", "of") && folds_to("DÉ", "de") && folds_to("OF", "of"));
+    }
+
+    #[test]
+    fn month_and_present_words_match_the_folded_reading() {
+        // The slow readings: fold, then compare.
+        let month_reference = |word: &str| {
+            let w = fold_reference(word.trim_end_matches('.'));
+            if w.len() < 3 || !w.chars().all(char::is_alphabetic) {
+                return None;
+            }
+            if let Some((_, m)) = EXTRA_ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
+                return Some(*m);
+            }
+            let months: Vec<u8> = folded_month_names()
+                .iter()
+                .filter(|(name, _)| name.starts_with(&w))
+                .map(|(_, m)| *m)
+                .collect();
+            months
+                .first()
+                .copied()
+                .filter(|m| months.iter().all(|x| x == m))
+        };
+        let present_reference = |text: &str| {
+            let t = fold_reference(
+                text.trim()
+                    .trim_matches(|c: char| c == '.' || c == '(' || c == ')'),
+            );
+            PRESENT_WORDS.contains(&t.as_str())
+        };
+        let mut words: Vec<String> = TRICKY.iter().map(|w| (*w).to_owned()).collect();
+        for l in LOCALES {
+            for m in l.months.iter().chain(l.months_short.iter()) {
+                words.extend([
+                    (*m).to_owned(),
+                    m.to_uppercase(),
+                    format!("{m}."),
+                    m.chars().take(3).collect(),
+                    m.chars().take(4).collect(),
+                    format!("{m}x"),
+                ]);
+            }
+            words.push(l.present.to_uppercase());
+        }
+        words.extend(PRESENT_WORDS.iter().map(|w| w.to_uppercase()));
+        words.extend(
+            [
+                "Mrz",
+                "MRT",
+                "Jänner",
+                "JAENNER",
+                "Janner.",
+                "ju",
+                "Sept",
+                "(Present)",
+                " Now. ",
+                "abcdefghijklmnopqrstuvwxyz",
+                "Septembers",
+                "Ma",
+                "İ",
+                "aujourd'hui",
+                "AUJOURD’HUI",
+                "Maı",
+                "ﬁn",
+            ]
+            .map(str::to_owned),
+        );
+        for w in &words {
+            assert_eq!(month_from_word(w), month_reference(w), "{w}");
+            assert_eq!(is_present_word(w), present_reference(w), "{w}");
+        }
+        // The stack buffers hold every month name and present word: longer words are
+        // none of them.
+        assert!(folded_month_names().iter().all(|(n, _)| n.len() <= 16));
+        assert!(PRESENT_WORDS.iter().all(|w| w.len() <= 16));
     }
 
     #[test]

@@ -45,20 +45,29 @@ pub fn parse_loose(text: &str) -> Option<LooseDate> {
     if locale::is_present_word(text) {
         return Some(LooseDate::Ongoing);
     }
-    if let Ok(d) = text.parse::<PartialDate>() {
+    if may_be_iso(text)
+        && let Ok(d) = text.parse::<PartialDate>()
+    {
         return d.is_calendar_valid().then_some(LooseDate::Date(d));
     }
     // ISO date-time: keep the date part.
     if let Some((date, time)) = text.split_once('T')
         && time.starts_with(|c: char| c.is_ascii_digit())
+        && may_be_iso(date)
         && let Ok(d) = date.parse::<PartialDate>()
     {
         return d.is_calendar_valid().then_some(LooseDate::Date(d));
     }
-    let tokens = tokenize(text)?;
-    from_tokens(&tokens)
+    let (tokens, sep) = tokenize(text)?;
+    from_tokens(tokens.as_slice(), sep)
         .filter(PartialDate::is_calendar_valid)
         .map(LooseDate::Date)
+}
+
+/// Whether `text` has the length and first digit of an ISO date (`YYYY`, `YYYY-MM`,
+/// `YYYY-MM-DD`): parsing is then worth trying (a failed parse allocates its error).
+fn may_be_iso(text: &str) -> bool {
+    matches!(text.len(), 4 | 7 | 10) && text.starts_with(['1', '2'])
 }
 
 /// Understands a hand-written date range: `2018 – 2020`, `11/2021 - 12/2023`,
@@ -81,7 +90,14 @@ pub fn parse_range(text: &str) -> Option<(PartialDate, Option<LooseDate>)> {
         .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']'))
         .trim();
     let folded = locale::fold(text);
-    for prefix in SINCE_WORDS {
+    // Every such word starts with an ASCII letter: texts starting otherwise (most start
+    // with a digit) skip the loop.
+    let since_words = if folded.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        SINCE_WORDS
+    } else {
+        &[]
+    };
+    for prefix in since_words {
         if let Some(rest) = folded.strip_prefix(prefix)
             && rest.starts_with([' ', ':'])
             && let Some(LooseDate::Date(d)) = parse_loose(&text[text.len() - rest.len()..])
@@ -93,42 +109,37 @@ pub fn parse_range(text: &str) -> Option<(PartialDate, Option<LooseDate>)> {
         Some(LooseDate::Date(d)) => Some(d),
         _ => None,
     };
-    for sep in [
-        "–",
-        "—",
-        " - ",
-        " to ",
-        " bis ",
-        " tot ",
-        " t/m ",
-        " à ",
-        " au ",
-        " a ",
-        " al ",
-        " hasta ",
-        " até ",
-        " until ",
-        " till ",
-        " through ",
-        "-",
-        "/",
-    ] {
+    // Most texts are ASCII: `folded` is then `text` lower-cased, with the same offsets.
+    let ascii = text.is_ascii();
+    let present = separators_in(&folded);
+    for (k, sep) in SEPARATORS.iter().enumerate() {
+        if present & (1 << k) == 0 {
+            continue;
+        }
         let mut from = 0;
-        while let Some(at) = folded[from..].find(sep).map(|i| i + from) {
-            // `folded` and `text` differ only in letter case and diacritics, which can
-            // change byte lengths: map back through char counts.
-            let left_chars = folded[..at].chars().count();
-            let sep_chars = sep.chars().count();
-            let split = text
-                .char_indices()
-                .nth(left_chars)
-                .map_or(text.len(), |(i, _)| i);
-            let after = text
-                .char_indices()
-                .nth(left_chars + sep_chars)
-                .map_or(text.len(), |(i, _)| i);
+        while let Some(at) = find_short(&folded[from..], sep).map(|i| i + from) {
+            let (split, after) = if ascii {
+                (at, at + sep.len())
+            } else {
+                // `folded` and `text` differ only in letter case and diacritics, which
+                // can change byte lengths: map back through char counts.
+                let left_chars = folded[..at].chars().count();
+                let sep_chars = sep.chars().count();
+                let split = text
+                    .char_indices()
+                    .nth(left_chars)
+                    .map_or(text.len(), |(i, _)| i);
+                let after = text
+                    .char_indices()
+                    .nth(left_chars + sep_chars)
+                    .map_or(text.len(), |(i, _)| i);
+                (split, after)
+            };
             let (left, right) = (&text[..split], &text[after..]);
-            if let (Some(start), Some(end)) = (start_only(left), parse_loose(right)) {
+            // The end is read only when the start is a date (both are pure).
+            if let Some(start) = start_only(left)
+                && let Some(end) = parse_loose(right)
+            {
                 if let LooseDate::Date(end_date) = end
                     && end_date.precedes(&start)
                 {
@@ -142,6 +153,63 @@ pub fn parse_range(text: &str) -> Option<(PartialDate, Option<LooseDate>)> {
         }
     }
     start_only(text).map(|d| (d, None))
+}
+
+/// What separates the two dates of a range, most telling first.
+const SEPARATORS: [&str; 18] = [
+    "–",
+    "—",
+    " - ",
+    " to ",
+    " bis ",
+    " tot ",
+    " t/m ",
+    " à ",
+    " au ",
+    " a ",
+    " al ",
+    " hasta ",
+    " até ",
+    " until ",
+    " till ",
+    " through ",
+    "-",
+    "/",
+];
+
+/// Which of [`SEPARATORS`] occur in `text`, as bits: one pass over it, where a search
+/// per separator read it 18 times.
+fn separators_in(text: &str) -> u32 {
+    let bytes = text.as_bytes();
+    let mut present = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        // The separators each byte can start (0xE2 starts `–` and `—`).
+        let candidates = match b {
+            0xE2 => 0..2,
+            b' ' => 2..16,
+            b'-' => 16..17,
+            b'/' => 17..18,
+            _ => continue,
+        };
+        for k in candidates {
+            let sep = SEPARATORS[k].as_bytes();
+            // The second byte first: it rules out most separators after a space cheaply.
+            if sep.get(1).is_none_or(|s| bytes.get(i + 1) == Some(s)) && bytes[i..].starts_with(sep)
+            {
+                present |= 1 << k;
+            }
+        }
+    }
+    present
+}
+
+/// `haystack.find(needle)` for the short texts and separators here, without the
+/// set-up cost of the general substring search (it ran for each separator of each range).
+fn find_short(haystack: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let first = *needle.first()?;
+    // `needle` starts with a whole char, so a match starts on a char boundary.
+    (0..hay.len()).find(|&i| hay[i] == first && hay[i..].starts_with(needle))
 }
 
 /// Words that open a range with no end (lower case, folded).
@@ -173,9 +241,32 @@ enum Separator {
     Other,
 }
 
-/// Numbers and month words of `text`, or `None` if anything else is in it.
-fn tokenize(text: &str) -> Option<(Vec<Token>, Separator)> {
-    let mut tokens = Vec::new();
+/// The tokens of a date, kept on the stack: no date has more than three.
+struct Tokens {
+    items: [Token; 3],
+    len: usize,
+}
+
+impl Tokens {
+    /// Adds a token; `None` for a fourth, which no date has.
+    fn push(&mut self, token: Token) -> Option<()> {
+        *self.items.get_mut(self.len)? = token;
+        self.len += 1;
+        Some(())
+    }
+
+    fn as_slice(&self) -> &[Token] {
+        &self.items[..self.len]
+    }
+}
+
+/// Numbers and month words of `text`, or `None` if anything else is in it or it has
+/// more than three (no date has).
+fn tokenize(text: &str) -> Option<(Tokens, Separator)> {
+    let mut tokens = Tokens {
+        items: [Token::Month(0); 3],
+        len: 0,
+    };
     let mut sep = Separator::Other;
     let mut chars = text.char_indices().peekable();
     while let Some(&(i, c)) = chars.peek() {
@@ -202,7 +293,7 @@ fn tokenize(text: &str) -> Option<(Vec<Token>, Separator)> {
             if digits.len() > 4 {
                 return None;
             }
-            tokens.push(Token::Number(digits.parse().ok()?, digits.len()));
+            tokens.push(Token::Number(digits.parse().ok()?, digits.len()))?;
         } else if c.is_alphabetic() {
             let mut end = i;
             while let Some(&(j, d)) = chars.peek() {
@@ -213,12 +304,12 @@ fn tokenize(text: &str) -> Option<(Vec<Token>, Separator)> {
                 chars.next();
             }
             let word = &text[i..end];
-            if locale::fold(word) == "of" || locale::fold(word) == "de" {
+            if locale::folds_to(word, "of") || locale::folds_to(word, "de") {
                 continue;
             }
-            tokens.push(Token::Month(locale::month_from_word(word)?));
+            tokens.push(Token::Month(locale::month_from_word(word)?))?;
         } else if matches!(c, '.' | '/' | '-' | ',' | ' ' | '\u{a0}' | '\'') {
-            if c == '.' && matches!(tokens.last(), Some(Token::Number(..))) {
+            if c == '.' && matches!(tokens.as_slice().last(), Some(Token::Number(..))) {
                 sep = Separator::Dot;
             }
             chars.next();
@@ -229,11 +320,11 @@ fn tokenize(text: &str) -> Option<(Vec<Token>, Separator)> {
     Some((tokens, sep))
 }
 
-fn from_tokens((tokens, sep): &(Vec<Token>, Separator)) -> Option<PartialDate> {
+fn from_tokens(tokens: &[Token], sep: Separator) -> Option<PartialDate> {
     use Token::{Month, Number};
     let year = |n: u32, len: usize| (len == 4 && (1000..3000).contains(&n)).then_some(n as u16);
     let small = |n: u32, len: usize| (len <= 2 && n >= 1).then_some(n as u8);
-    match tokens.as_slice() {
+    match tokens {
         [Number(y, 4)] => Some(PartialDate::year_only(year(*y, 4)?)),
         // 2019-3, 2019/03
         [Number(y, 4), Number(m, ml)] => {
@@ -252,7 +343,7 @@ fn from_tokens((tokens, sep): &(Vec<Token>, Separator)) -> Option<PartialDate> {
         // 05.03.2019 (day first with dots); with other separators only when unambiguous.
         [Number(a, al), Number(b, bl), Number(y, 4)] => {
             let (a, b, y) = (small(*a, *al)?, small(*b, *bl)?, year(*y, 4)?);
-            if *sep == Separator::Dot || a > 12 {
+            if sep == Separator::Dot || a > 12 {
                 Some(PartialDate::ymd(y, b, a))
             } else if b > 12 {
                 Some(PartialDate::ymd(y, a, b))
@@ -326,6 +417,29 @@ mod tests {
         ] {
             assert_eq!(parse_loose(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn since_words_start_with_ascii_letters() {
+        assert!(
+            SINCE_WORDS
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+        );
+    }
+
+    #[test]
+    fn separators_are_all_found() {
+        for (k, sep) in SEPARATORS.iter().enumerate() {
+            for text in [
+                sep.to_string(),
+                format!("2019{sep}2020"),
+                format!("x {sep} y"),
+            ] {
+                assert_ne!(separators_in(&text) & (1 << k), 0, "{sep:?} in {text:?}");
+            }
+        }
+        assert_eq!(separators_in("June 2019"), 0);
     }
 
     #[test]

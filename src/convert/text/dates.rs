@@ -39,19 +39,28 @@ struct Token {
 
 /// Every date range in `text`, left to right, without overlaps.
 pub(crate) fn find_all(text: &str) -> Vec<DateSpan> {
-    if !has_year(text) {
+    // Where the years are, read once for the whole text: a year's digits never stand in
+    // two words.
+    let years = years(text);
+    if years.is_empty() {
         return Vec::new();
     }
     let tokens = tokenize(text);
-    // What each word can be in a date, worked out only for words near a year.
-    let mut kinds: Vec<Option<Kind>> = vec![None; tokens.len()];
-    let mut kind =
-        |k: usize| *kinds[k].get_or_insert_with(|| kind_of(&text[tokens[k].start..tokens[k].end]));
+    // What each word can be in a date, worked out once and only for words near a year.
+    let mut words = Words {
+        text,
+        tokens: &tokens,
+        facts: vec![Facts::default(); tokens.len()],
+    };
     let mut found = Vec::new();
     let mut next_free = 0; // first token index not inside a found range
     let mut i = 0;
+    let mut next_year = 0; // index in `years` of the first year not before token `i`
     while i < tokens.len() {
-        if !contains_year(&text[tokens[i].start..tokens[i].end]) {
+        while years.get(next_year).is_some_and(|&y| y < tokens[i].start) {
+            next_year += 1;
+        }
+        if years.get(next_year).is_none_or(|&y| y >= tokens[i].end) {
             i += 1;
             continue;
         }
@@ -59,19 +68,19 @@ pub(crate) fn find_all(text: &str) -> Vec<DateSpan> {
         // Only stretches made of date words can be dates: skip the others unread.
         let lo = (i.saturating_sub(BEFORE).max(next_free)..=i)
             .rev()
-            .take_while(|&s| s == i || kind(s) != Kind::Other)
+            .take_while(|&s| s == i || words.kind(s) != Kind::Other)
             .last()
             .unwrap_or(i);
         let hi = (i..=(i + AFTER).min(tokens.len() - 1))
-            .take_while(|&e| e == i || kind(e) != Kind::Other)
+            .take_while(|&e| e == i || words.kind(e) != Kind::Other)
             .last()
             .unwrap_or(i);
         for s in lo..=i {
-            if !can_start(&text[tokens[s].start..tokens[s].end]) {
+            if !words.can_start(s) {
                 continue;
             }
             for e in (i..=hi).rev() {
-                if !can_end(&text[tokens[e].start..tokens[e].end]) {
+                if !words.can_end(e) {
                     continue;
                 }
                 if best.as_ref().is_some_and(|(bs, be, _)| be - bs >= e - s) {
@@ -108,6 +117,57 @@ pub(crate) fn find_all(text: &str) -> Vec<DateSpan> {
         }
     }
     found
+}
+
+/// What a word can be in a date range, each worked out at most once: `find_all` asks
+/// again for the same words while it tries the stretches around a year.
+#[derive(Debug, Clone, Copy, Default)]
+struct Facts {
+    kind: Option<Kind>,
+    can_start: Option<bool>,
+    can_end: Option<bool>,
+}
+
+struct Words<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    facts: Vec<Facts>,
+}
+
+impl Words<'_> {
+    fn word(&self, k: usize) -> &str {
+        &self.text[self.tokens[k].start..self.tokens[k].end]
+    }
+
+    fn kind(&mut self, k: usize) -> Kind {
+        match self.facts[k].kind {
+            Some(kind) => kind,
+            None => {
+                let value = kind_of(self.word(k));
+                *self.facts[k].kind.insert(value)
+            }
+        }
+    }
+
+    fn can_start(&mut self, k: usize) -> bool {
+        match self.facts[k].can_start {
+            Some(can) => can,
+            None => {
+                let value = can_start(self.word(k));
+                *self.facts[k].can_start.insert(value)
+            }
+        }
+    }
+
+    fn can_end(&mut self, k: usize) -> bool {
+        match self.facts[k].can_end {
+            Some(can) => can,
+            None => {
+                let value = can_end(self.word(k));
+                *self.facts[k].can_end.insert(value)
+            }
+        }
+    }
 }
 
 /// Whether the single date at token `s` ends a range without a start: after a dash
@@ -209,26 +269,18 @@ fn plausible(d: PartialDate) -> bool {
     (1950..=2099).contains(&d.year())
 }
 
-/// Whether four digits in a row appear: a cheap test before any real work.
-fn has_year(text: &str) -> bool {
-    let mut run = 0;
-    for b in text.bytes() {
-        if b.is_ascii_digit() {
-            run += 1;
-            if run >= 4 {
-                return true;
-            }
-        } else {
-            run = 0;
-        }
-    }
-    false
-}
-
-/// Whether the word holds a year 1950-2099 as a run of exactly four digits.
-fn contains_year(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    let mut i = 0;
+/// Where the years 1950-2099 written as a run of exactly four digits start.
+fn years(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    // Most of a line has no digit: skip it 16 bytes at a time, each block tested whole
+    // (the compiler reads it at once). A run of digits starts at or after `i`.
+    let (blocks, _) = bytes.as_chunks::<16>();
+    let mut i = 16
+        * blocks
+            .iter()
+            .take_while(|block| !block.iter().fold(false, |any, b| any | b.is_ascii_digit()))
+            .count();
     while i < bytes.len() {
         if bytes[i].is_ascii_digit() {
             let start = i;
@@ -236,27 +288,40 @@ fn contains_year(word: &str) -> bool {
                 i += 1;
             }
             if i - start == 4 {
-                let y: u32 = word[start..i].parse().unwrap_or(0);
+                let y: u32 = text[start..i].parse().unwrap_or(0);
                 if (1950..=2099).contains(&y) {
-                    return true;
+                    found.push(start);
                 }
             }
         } else {
             i += 1;
         }
     }
-    false
+    found
 }
 
 /// Words separated by white space, with surrounding brackets and punctuation trimmed.
 fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    // ASCII text (most lines) is read byte by byte, without decoding chars; these are
+    // the ASCII chars `char::is_whitespace` accepts.
+    if text.is_ascii() {
+        let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+        split_words(text, text.bytes().map(space).enumerate())
+    } else {
+        split_words(
+            text,
+            text.char_indices().map(|(i, c)| (i, c.is_whitespace())),
+        )
+    }
+}
+
+/// The tokens of `text` given, for the start of each char, whether it is white space.
+fn split_words(text: &str, spaces: impl Iterator<Item = (usize, bool)>) -> Vec<Token> {
+    // About one word in six bytes: one allocation for most lines.
+    let mut tokens = Vec::with_capacity(text.len() / 6 + 2);
     let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_whitespace() {
+    for (i, space) in spaces.chain(std::iter::once((text.len(), true))) {
+        if space {
             if let Some(s) = start.take() {
                 push_token(text, s, i, &mut tokens);
             }
@@ -306,26 +371,70 @@ fn push_token(text: &str, s: usize, e: usize, tokens: &mut Vec<Token>) {
     });
 }
 
+/// The chars of `chars` lower-cased into `buf`, when they are all ASCII and fit: the
+/// fast reading of the short words around a year, equal to [`locale::fold`] for them.
+/// `None` otherwise: the caller then takes the general way.
+fn ascii_folded(chars: impl Iterator<Item = char>, buf: &mut [u8; 16]) -> Option<&str> {
+    let mut len = 0;
+    for c in chars {
+        if !c.is_ascii() || len == buf.len() {
+            return None;
+        }
+        buf[len] = (c as u8).to_ascii_lowercase();
+        len += 1;
+    }
+    std::str::from_utf8(&buf[..len]).ok()
+}
+
 /// Whether a word may name a month: its first three letters start a month name or
 /// abbreviation in some language. A cheap test before [`locale::month_from_word`].
 fn may_be_month(letters: &str) -> bool {
-    use std::collections::HashSet;
     use std::sync::OnceLock;
-    static PREFIXES: OnceLock<HashSet<String>> = OnceLock::new();
+    // The prefixes as numbers (three ASCII bytes), sorted for a binary search: this
+    // runs for most words near a year.
+    static PREFIXES: OnceLock<Vec<u32>> = OnceLock::new();
     let prefixes = PREFIXES.get_or_init(|| {
-        locale::LOCALES
+        let mut all: Vec<u32> = locale::LOCALES
             .iter()
             .flat_map(|l| l.months.iter().chain(l.months_short.iter()))
-            .map(|m| locale::fold(m).chars().take(3).collect())
+            .map(|m| locale::fold(m).chars().take(3).collect::<String>())
             .chain(["mrz", "mrt", "jan"].map(str::to_owned))
-            .collect()
+            .filter_map(|p| prefix_code(p.as_bytes()))
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
     });
+    let known = |head: &[u8]| prefix_code(head).is_some_and(|c| prefixes.binary_search(&c).is_ok());
+    // ASCII: the head is the first three bytes, lower-cased.
+    if letters.is_ascii() {
+        let Some(head) = letters.as_bytes().get(..3) else {
+            return false;
+        };
+        let mut h = [0; 3];
+        h.copy_from_slice(head);
+        h.make_ascii_lowercase();
+        return known(&h);
+    }
     let head: String = letters
         .chars()
         .take(3)
         .flat_map(char::to_lowercase)
         .collect();
-    head.chars().count() == 3 && prefixes.contains(&locale::fold(&head))
+    head.chars().count() == 3 && known(locale::fold(&head).as_bytes())
+}
+
+/// Three bytes as one number; `None` for other lengths.
+fn prefix_code(head: &[u8]) -> Option<u32> {
+    match *head {
+        [a, b, c] => Some(u32::from_be_bytes([0, a, b, c])),
+        _ => None,
+    }
+}
+
+/// Whether `letters` names a month (with the cheap test first).
+fn is_month(letters: &str) -> bool {
+    may_be_month(letters) && locale::month_from_word(letters).is_some()
 }
 
 /// What a word can be in a date range.
@@ -341,13 +450,24 @@ fn kind_of(word: &str) -> Kind {
     if word.chars().any(|c| c.is_ascii_digit()) || word.chars().all(|c| !c.is_alphanumeric()) {
         return Kind::Date;
     }
-    let letters: String = word
-        .chars()
-        .filter(|c| c.is_alphabetic() || *c == '\'' || *c == '’' || *c == '/')
-        .collect();
-    let f = locale::fold(&letters);
+    let keep = |c: &char| c.is_alphabetic() || *c == '\'' || *c == '’' || *c == '/';
+    let mut buf = [0; 16];
+    // `letters` may be given folded: the month and present tests fold anyway.
+    let date_word = match ascii_folded(word.chars().filter(keep), &mut buf) {
+        Some(f) => is_date_word(f, f),
+        None => {
+            let letters: String = word.chars().filter(keep).collect();
+            is_date_word(&locale::fold(&letters), &letters)
+        }
+    };
+    if date_word { Kind::Date } else { Kind::Other }
+}
+
+/// Whether a word's letters (`f` folded) make a date word: a connector, a "present"
+/// word or part of one, or a month.
+fn is_date_word(f: &str, letters: &str) -> bool {
     let connector = matches!(
-        f.as_str(),
+        f,
         "to" | "bis"
             | "tot"
             | "t/m"
@@ -381,10 +501,10 @@ fn kind_of(word: &str) -> Kind {
             | "in"
             | "bis heute"
     );
-    if connector
-        || locale::is_present_word(&f)
+    connector
+        || locale::is_present_word(f)
         || matches!(
-            f.as_str(),
+            f,
             "date"
                 | "fecha"
                 | "momento"
@@ -396,12 +516,7 @@ fn kind_of(word: &str) -> Kind {
                 | "heden"
                 | "nu"
         )
-        || (may_be_month(&letters) && locale::month_from_word(&letters).is_some())
-    {
-        Kind::Date
-    } else {
-        Kind::Other
-    }
+        || is_month(letters)
 }
 
 /// Whether a date range can begin with this word.
@@ -413,10 +528,20 @@ fn can_start(word: &str) -> bool {
     if !first.is_alphabetic() {
         return false;
     }
-    let letters: String = word.chars().take_while(|c| c.is_alphabetic()).collect();
-    (may_be_month(&letters) && locale::month_from_word(&letters).is_some())
+    let letters = word.chars().take_while(|c| c.is_alphabetic());
+    let mut buf = [0; 16];
+    let folded;
+    let (f, letters) = match ascii_folded(letters.clone(), &mut buf) {
+        Some(f) => (f, f),
+        None => {
+            let letters: String = letters.collect();
+            folded = (locale::fold(&letters), letters);
+            (folded.0.as_str(), folded.1.as_str())
+        }
+    };
+    is_month(letters)
         || matches!(
-            locale::fold(&letters).as_str(),
+            f,
             "since"
                 | "from"
                 | "seit"
@@ -441,14 +566,23 @@ fn can_end(word: &str) -> bool {
     if !last.is_alphabetic() && last != '.' {
         return false;
     }
-    let letters: String = word
+    let letters = word
         .chars()
-        .filter(|c| c.is_alphabetic() || *c == '\'' || *c == '’')
-        .collect();
-    (may_be_month(&letters) && locale::month_from_word(&letters).is_some())
-        || locale::is_present_word(&letters)
+        .filter(|c| c.is_alphabetic() || *c == '\'' || *c == '’');
+    let mut buf = [0; 16];
+    let folded;
+    let (f, letters) = match ascii_folded(letters.clone(), &mut buf) {
+        Some(f) => (f, f),
+        None => {
+            let letters: String = letters.collect();
+            folded = (locale::fold(&letters), letters);
+            (folded.0.as_str(), folded.1.as_str())
+        }
+    };
+    is_month(letters)
+        || locale::is_present_word(letters)
         || matches!(
-            locale::fold(&letters).as_str(),
+            f,
             "date" | "fecha" | "momento" | "jour" | "hui" | "aujourd'hui"
         )
 }
@@ -557,6 +691,41 @@ mod tests {
             (from, to),
             (d(2019, 6, 1), Some(LooseDate::Date(d(2019, 8, 15))))
         );
+    }
+
+    #[test]
+    fn month_prefixes_are_three_ascii_letters() {
+        for l in locale::LOCALES {
+            for m in l.months.iter().chain(l.months_short.iter()) {
+                let head: String = locale::fold(m).chars().take(3).collect();
+                assert!(head.len() == 3 && head.is_ascii(), "{m}");
+                assert!(may_be_month(m) && may_be_month(&m.to_uppercase()), "{m}");
+            }
+        }
+        for word in ["Mrz", "MRT", "Jänner", "junk", "xyz", "ju", "Ma"] {
+            let expected = matches!(word, "Mrz" | "MRT" | "Jänner" | "junk");
+            assert_eq!(may_be_month(word), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn ascii_and_unicode_words_alike() {
+        // The same words whether the text is read as bytes or as chars.
+        for text in [
+            "a\tb\nc\x0Bd\x0Ce\rf g\x1Ch (2019 - 2020)",
+            " Engineer,  ACME   2019–2021 ",
+        ] {
+            let by_chars: Vec<(usize, usize)> = split_words(
+                text,
+                text.char_indices().map(|(i, c)| (i, c.is_whitespace())),
+            )
+            .iter()
+            .map(|t| (t.start, t.end))
+            .collect();
+            let tokens: Vec<(usize, usize)> =
+                tokenize(text).iter().map(|t| (t.start, t.end)).collect();
+            assert_eq!(tokens, by_chars, "{text:?}");
+        }
     }
 
     #[test]

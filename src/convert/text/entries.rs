@@ -275,11 +275,14 @@ pub(crate) fn date_line(line: &Line) -> Option<DateSpan> {
         return None;
     }
     let span = dates::find(&line.text)?;
-    let words = line.text.split_whitespace().count();
-    let before = line.text[..span.start].split_whitespace().count();
-    let styled = heading_style(line).is_some() || line.bullet || !line.marks.is_empty();
+    // Word counts, each only as far as the tests below look (a paragraph is not read
+    // through).
+    let words = count_words(&line.text, 31);
+    let before = count_words(&line.text[..span.start], 15);
+    let heading = heading_style(line).is_some();
+    let styled = heading || line.bullet || !line.marks.is_empty();
     let sentence = line.text.trim_end().ends_with('.');
-    let after = line.text[span.end..].split_whitespace().count();
+    let after = count_words(&line.text[span.end..], 4);
     // A bullet that mentions a year in passing is no header: `Adopted AI in 2026; …`.
     // `- **Lunch Money v2 API** (2025-present) - …`: a bold name before the date heads.
     let bold_name = line
@@ -287,51 +290,85 @@ pub(crate) fn date_line(line: &Line) -> Option<DateSpan> {
         .first()
         .is_some_and(|&(s, e)| s == 0 && e + 3 >= span.start);
     // … and so is a header with few words in lower case (`BA, Economics, Tufts
-    // University (2009-2013), magna cum laude`).
-    let sentence_like = line.text[..span.start]
-        .split_whitespace()
-        .filter(|w| w.starts_with(char::is_lowercase))
-        .filter(|w| {
-            !matches!(
-                *w,
-                "at" | "of" | "in" | "for" | "and" | "the" | "bei" | "von" | "für" | "und" | "de"
-            )
-        })
-        .count()
-        >= 2;
+    // University (2009-2013), magna cum laude`). Read only for a long bullet.
+    let sentence_like = || {
+        line.text[..span.start]
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .filter(|w| {
+                !matches!(
+                    *w,
+                    "at" | "of"
+                        | "in"
+                        | "for"
+                        | "and"
+                        | "the"
+                        | "bei"
+                        | "von"
+                        | "für"
+                        | "und"
+                        | "de"
+                )
+            })
+            .count()
+            >= 2
+    };
     // `Adopted AI in 2026; …`: a date after a preposition, inside a sentence.
-    let after_preposition = line.text[..span.start]
-        .split_whitespace()
-        .last()
-        .is_some_and(|w| {
-            matches!(
-                w,
-                "in" | "by"
-                    | "since"
-                    | "until"
-                    | "during"
-                    | "from"
-                    | "im"
-                    | "seit"
-                    | "bis"
-                    | "ab"
-                    | "en"
-                    | "depuis"
-                    | "desde"
-                    | "sinds"
-                    | "vanaf"
-            )
-        });
-    let sentence_like = sentence_like || after_preposition;
+    let after_preposition = || {
+        line.text[..span.start]
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| {
+                matches!(
+                    w,
+                    "in" | "by"
+                        | "since"
+                        | "until"
+                        | "during"
+                        | "from"
+                        | "im"
+                        | "seit"
+                        | "bis"
+                        | "ab"
+                        | "en"
+                        | "depuis"
+                        | "desde"
+                        | "sinds"
+                        | "vanaf"
+                )
+            })
+    };
     let in_passing = line.bullet
         && before > 3
         && after > 3
-        && heading_style(line).is_none()
+        && !heading
         && !bold_name
-        && sentence_like;
+        && (sentence_like() || after_preposition());
     (!in_passing
         && (words <= 16 || (before <= 8 && styled) || (before <= 14 && words <= 30 && !sentence)))
         .then_some(span)
+}
+
+/// `text.split_whitespace().take(cap).count()`, read byte by byte when the text is
+/// ASCII (most lines).
+fn count_words(text: &str, cap: usize) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().take(cap).count();
+    }
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        // The ASCII chars `char::is_whitespace` accepts.
+        let space = matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+        if !space && !in_word {
+            if count == cap {
+                break;
+            }
+            count += 1;
+        }
+        in_word = !space;
+    }
+    count
 }
 
 /// The text of a line without its date range.
@@ -451,6 +488,29 @@ mod tests {
                 vec!["04.2019 - 11.2019", "ICIE, Moscow"]
             ]
         );
+    }
+
+    #[test]
+    fn word_counts_match_split_whitespace() {
+        for text in [
+            "",
+            "   ",
+            "one",
+            " two  words ",
+            "a\tb\nc\x0Bd\x0Ce\rf g",
+            "x\x1Cy\x1Fz",
+            "Engineer at ACME (2019 - 2021), Berlin",
+            "non\u{a0}breaking\u{2003}spaces — ünïcode",
+            "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20",
+        ] {
+            for cap in [0, 1, 2, 4, 15, 31] {
+                assert_eq!(
+                    count_words(text, cap),
+                    text.split_whitespace().take(cap).count(),
+                    "{text:?} {cap}"
+                );
+            }
+        }
     }
 
     #[test]
