@@ -347,7 +347,7 @@ fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
             h.locations.push((place.to_owned(), no));
             continue;
         }
-        if vocab::looks_like_location(&text) && kind != SectionKind::Education
+        if kind != SectionKind::Education && vocab::looks_like_location(&text)
             || is_pure_location(&text)
         {
             h.locations.push((text, no));
@@ -396,14 +396,14 @@ fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
                 .map(|p| p.replace(" \u{2011} ", " - "))
                 .collect();
         } else {
-            let (mut parts, at) = split_parts(&text, allow_comma);
+            let (mut parts, at) = split_parts_at(&text, strongest);
             h.at |= at;
             // `Title chez Org — Paris`: the first of the dash-cut parts may hold ` at `.
             if strongest == Some(1)
                 && let Some(first) = parts.first()
                 && strongest_separator(first, false) == Some(2)
             {
-                let (inner, _) = split_parts(&first.clone(), false);
+                let (inner, _) = split_parts_at(first, Some(2));
                 parts.splice(0..1, inner);
                 h.at = true;
             }

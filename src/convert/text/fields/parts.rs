@@ -1,5 +1,7 @@
 //! Cutting an entry's header into parts: separators, brackets, places, connectors.
 
+use std::borrow::Cow;
+
 use super::*;
 
 /// `Indeed, Austin, TX`, `SAP SE, Walldorf (Germany)`: an organisation before a place
@@ -55,36 +57,40 @@ pub(super) fn is_pure_location(text: &str) -> bool {
 
 /// Words that are left dangling when a date is cut out: `from`, `since`, `seit`, `von`.
 pub(super) fn strip_connectors(text: &str) -> String {
-    let mut words: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<&str> = text.split_whitespace().collect();
     let dangling = |w: &str| {
         // `IN` is India, not a dangling `in`.
         !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
-            && matches!(
-                fold(w.trim_matches(|c: char| !c.is_alphanumeric())).as_str(),
-                "from"
-                    | "since"
-                    | "seit"
-                    | "von"
-                    | "vanaf"
-                    | "sinds"
-                    | "depuis"
-                    | "desde"
-                    | "de"
-                    | "ab"
-                    | "du"
-                    | "in"
-                    | "am"
-            )
+            && vocab::with_folded(w.trim_matches(|c: char| !c.is_alphanumeric()), |f| {
+                matches!(
+                    f,
+                    "from"
+                        | "since"
+                        | "seit"
+                        | "von"
+                        | "vanaf"
+                        | "sinds"
+                        | "depuis"
+                        | "desde"
+                        | "de"
+                        | "ab"
+                        | "du"
+                        | "in"
+                        | "am"
+                )
+            })
             || w.chars().all(|c| !c.is_alphanumeric())
     };
-    while words.last().is_some_and(|w| dangling(w)) {
-        words.pop();
-    }
-    while words
-        .first()
-        .is_some_and(|w| w.chars().all(|c| !c.is_alphanumeric()))
+    let mut words = words.as_slice();
+    while let [rest @ .., last] = words
+        && dangling(last)
     {
-        words.remove(0);
+        words = rest;
+    }
+    while let [first, rest @ ..] = words
+        && first.chars().all(|c| !c.is_alphanumeric())
+    {
+        words = rest;
     }
     words.join(" ")
 }
@@ -110,17 +116,24 @@ pub(super) fn strongest_separator(text: &str, allow_comma: bool) -> Option<usize
         3 => allow_comma && outside.contains(','),
         _ => true,
     };
-    SEPARATORS
-        .iter()
-        .enumerate()
-        .find(|(g, seps)| may_have(*g) && seps.iter().any(|s| outside.contains(s)))
-        .map(|(g, _)| g)
+    (0..SEPARATORS.len()).find(|&g| {
+        may_have(g) && vocab::contains_any(&outside, SEPARATORS[g], SEPARATOR_STARTS[g])
+    })
 }
 
-/// The text with bracketed parts blanked out (same byte length).
-pub(super) fn outside_brackets(text: &str) -> String {
+/// The first bytes of each group of [`SEPARATORS`], for [`vocab::contains_any`].
+const SEPARATOR_STARTS: [u128; 4] = [
+    vocab::first_bytes(SEPARATORS[0]),
+    vocab::first_bytes(SEPARATORS[1]),
+    vocab::first_bytes(SEPARATORS[2]),
+    vocab::first_bytes(SEPARATORS[3]),
+];
+
+/// The text with bracketed parts blanked out (same byte length); borrowed when it has
+/// no brackets, as most parts have none.
+pub(super) fn outside_brackets(text: &str) -> Cow<'_, str> {
     if !text.contains(['(', '[', ')', ']']) {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     let mut depth = 0i32;
     let mut out = String::with_capacity(text.len());
@@ -138,19 +151,24 @@ pub(super) fn outside_brackets(text: &str) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Splits at the strongest separator; `true` when that was ` at ` / `@`.
 pub(super) fn split_parts(text: &str, allow_comma: bool) -> (Vec<String>, bool) {
-    let Some(g) = strongest_separator(text, allow_comma) else {
+    split_parts_at(text, strongest_separator(text, allow_comma))
+}
+
+/// [`split_parts`] with the strongest separator group already known.
+pub(super) fn split_parts_at(text: &str, strongest: Option<usize>) -> (Vec<String>, bool) {
+    let Some(g) = strongest else {
         return (vec![text.trim().to_owned()], false);
     };
     let outside = outside_brackets(text);
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for sep in SEPARATORS[g] {
         let mut from = 0;
-        while let Some(p) = outside[from..].find(sep).map(|p| p + from) {
+        while let Some(p) = vocab::find(&outside[from..], sep).map(|p| p + from) {
             cuts.push((p, p + sep.len()));
             from = p + sep.len();
         }
@@ -169,26 +187,29 @@ pub(super) fn split_parts(text: &str, allow_comma: bool) -> (Vec<String>, bool) 
     // `Roundhuit Co., Ltd`: a company suffix belongs to the part before.
     let mut merged: Vec<String> = Vec::new();
     for p in parts {
-        let suffix = matches!(
-            fold(p.trim_end_matches('.')).as_str(),
-            "ltd"
-                | "inc"
-                | "llc"
-                | "gmbh"
-                | "ag"
-                | "bv"
-                | "b.v"
-                | "sa"
-                | "sarl"
-                | "sas"
-                | "plc"
-                | "llp"
-                | "co"
-                | "corp"
-                | "nv"
-        );
+        let suffix = g == 3
+            && vocab::with_folded(p.trim_end_matches('.'), |f| {
+                matches!(
+                    f,
+                    "ltd"
+                        | "inc"
+                        | "llc"
+                        | "gmbh"
+                        | "ag"
+                        | "bv"
+                        | "b.v"
+                        | "sa"
+                        | "sarl"
+                        | "sas"
+                        | "plc"
+                        | "llp"
+                        | "co"
+                        | "corp"
+                        | "nv"
+                )
+            });
         match merged.last_mut() {
-            Some(last) if suffix && g == 3 => {
+            Some(last) if suffix => {
                 last.push_str(", ");
                 last.push_str(&p);
             }
@@ -199,14 +220,23 @@ pub(super) fn split_parts(text: &str, allow_comma: bool) -> (Vec<String>, bool) 
     (merged, g == 2)
 }
 
+/// The words of a text joined by single spaces.
+pub(super) fn squash(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// The text without its bracketed remarks, and the remarks.
 pub(super) fn brackets(text: &str) -> (String, Vec<String>) {
     // Most header parts have no brackets: only the spaces change.
     if !text.contains('(') {
-        return (
-            text.split_whitespace().collect::<Vec<_>>().join(" "),
-            Vec::new(),
-        );
+        return (squash(text), Vec::new());
     }
     let mut core = String::new();
     let mut remarks = Vec::new();
@@ -256,7 +286,7 @@ pub(super) fn brackets(text: &str) -> (String, Vec<String>) {
     if !keep.is_empty() {
         return (strip_remarks(text, &out), out);
     }
-    (core.split_whitespace().collect::<Vec<_>>().join(" "), out)
+    (squash(&core), out)
 }
 
 /// Whether a bracketed remark reads like the name of a place: one to three capitalised
@@ -308,5 +338,5 @@ pub(super) fn strip_remarks(text: &str, remarks: &[String]) -> String {
     for r in remarks {
         t = t.replacen(&format!("({r})"), "", 1);
     }
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    squash(&t)
 }
