@@ -222,10 +222,11 @@ pub(crate) fn read(kind: SectionKind, lines: &[Line], idx: Vec<usize>, out: &mut
         }
     }
     let headers: Vec<Header> = list.iter().map(|e| header_of(kind, lines, e)).collect();
-    // The order most decided entries use.
+    // What the job-title words say of each header, and the order most decided entries use.
+    let decided: Vec<Option<Order>> = headers.iter().map(|h| decide(h, true)).collect();
     let (mut title_first, mut org_first) = (0, 0);
-    for h in &headers {
-        match decide(h, true) {
+    for d in &decided {
+        match d {
             Some(Order::TitleFirst) => title_first += 1,
             Some(Order::OrgFirst) => org_first += 1,
             None => {}
@@ -237,7 +238,7 @@ pub(crate) fn read(kind: SectionKind, lines: &[Line], idx: Vec<usize>, out: &mut
         std::cmp::Ordering::Equal => None,
     };
     let mut prev_org: Option<(String, usize)> = None;
-    for (entry, h) in list.iter().zip(headers) {
+    for ((entry, h), decided) in list.iter().zip(headers).zip(decided) {
         // A certificate listed with the degrees goes with the certificates.
         let (kind, name, h) = if kind == SectionKind::Education && is_certificate(&h) {
             let h = header_of(SectionKind::Certificates, lines, entry);
@@ -258,7 +259,9 @@ pub(crate) fn read(kind: SectionKind, lines: &[Line], idx: Vec<usize>, out: &mut
                     }
                 }
             }
-            SectionKind::Work | SectionKind::Volunteer => job(name, k, &h, majority, out),
+            SectionKind::Work | SectionKind::Volunteer => {
+                job(name, k, &h, decided.or(majority), out);
+            }
             SectionKind::Education => school(k, &h, out),
             _ => other_entry(kind, name, k, &h, out),
         }

@@ -107,7 +107,7 @@ fn split_caps(text: &str) -> Option<Vec<String>> {
 /// joined by "and" in one of the vocabulary's languages.
 fn split_and(item: &str) -> Vec<String> {
     for and in [" and ", " und ", " en ", " et ", " y ", " e "] {
-        if let Some((a, b)) = item.split_once(and)
+        if let Some((a, b)) = vocab::find(item, and).map(|p| (&item[..p], &item[p + and.len()..]))
             && a.split_whitespace().count() <= 3
             && b.split_whitespace().count() <= 3
         {
@@ -160,7 +160,11 @@ fn category(line: &Line) -> Option<(String, String)> {
 /// The column heads and legend of a Europass language grid: `UNDERSTANDING SPEAKING
 /// WRITING`, `Listening Reading Spoken interaction …`, `Levels: A1 and A2: Basic user …`.
 fn is_grid_label(text: &str) -> bool {
-    let f = crate::locale::fold(text);
+    vocab::with_folded(text, grid_label_folded)
+}
+
+/// [`is_grid_label`] of a folded text.
+fn grid_label_folded(f: &str) -> bool {
     if f.starts_with("levels: a1") || f.contains("common european framework") {
         return true;
     }

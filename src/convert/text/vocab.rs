@@ -264,8 +264,15 @@ fn words_of(folded: &str) -> impl Iterator<Item = &str> {
 pub(crate) fn contains_any(hay: &str, needles: &[&str], first: u128) -> bool {
     let h = hay.as_bytes();
     h.iter().enumerate().any(|(i, &b)| {
-        (first >> (b & 127)) & 1 == 1 && needles.iter().any(|n| h[i..].starts_with(n.as_bytes()))
+        (first >> (b & 127)) & 1 == 1 && needles.iter().any(|n| starts_at(h, i, n.as_bytes()))
     })
+}
+
+/// Whether `needle` starts at byte `i` of `hay`, compared in line: the needles are a
+/// few bytes long and most comparisons fail at the first or second byte.
+#[inline]
+pub(crate) fn starts_at(hay: &[u8], i: usize, needle: &[u8]) -> bool {
+    hay.len() - i >= needle.len() && hay[i..].iter().zip(needle).all(|(a, b)| a == b)
 }
 
 /// The first place of `needle` in `hay`, as [`str::find`] gives it: the importer's
@@ -275,7 +282,7 @@ pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
     let Some(&first) = n.first() else {
         return Some(0);
     };
-    (0..h.len()).find(|&i| h[i] == first && h[i..].starts_with(n))
+    (0..h.len()).find(|&i| h[i] == first && starts_at(h, i, n))
 }
 
 /// The set of the needles' first bytes, for [`contains_any`] (a byte above ASCII
@@ -302,16 +309,22 @@ pub(crate) fn title_score_folded(folded: &str) -> usize {
     words_of(folded)
         .filter(|w| {
             titles.contains(*w)
-                || w.ends_with("engineer")
-                || w.ends_with("entwickler")
-                || w.ends_with("developer")
-                || w.ends_with("manager")
-                || w.ends_with("leiter")
-                || w.ends_with("berater")
-                || w.ends_with("ingenieur")
-                || w.ends_with("ingenieurin")
-                || w.ends_with("entwicklerin")
-                || w.ends_with("researcher")
+                // (The endings are six letters or more.)
+                || w.len() >= 6
+                    && [
+                        "engineer",
+                        "entwickler",
+                        "developer",
+                        "manager",
+                        "leiter",
+                        "berater",
+                        "ingenieur",
+                        "ingenieurin",
+                        "entwicklerin",
+                        "researcher",
+                    ]
+                    .iter()
+                    .any(|e| w.ends_with(e))
         })
         .count()
 }
@@ -417,12 +430,10 @@ pub(crate) fn mentions_degree_folded(folded: &str) -> bool {
                     | "certificate"
                     | "tecnico"
             )
-    }) || words.iter().any(|w| {
-        matches!(
-            *w,
-            "m.sc" | "b.sc" | "b.s" | "m.s" | "ph.d" | "b.a" | "m.a"
-        )
-    }) {
+    }) || words
+        .iter()
+        .any(|w| matches!(*w, "m.sc" | "b.sc" | "b.s" | "m.s" | "ph.d" | "b.a" | "m.a"))
+    {
         return true;
     }
     // Two-word degrees (`high school`), looked up through one buffer.
@@ -443,9 +454,21 @@ pub(crate) fn is_language_name(word: &str) -> bool {
 
 /// Whether the text describes a level of fluency (`native`, `C1`, `fließend`).
 pub(crate) fn is_fluency(text: &str) -> bool {
-    let f = fold(text.trim().trim_matches(|c: char| !c.is_alphanumeric()));
-    let f = f.replace('ß', "ss");
-    index().fluency.contains(f.as_str())
+    with_folded(
+        text.trim().trim_matches(|c: char| !c.is_alphanumeric()),
+        |f| {
+            if f.contains('ß') {
+                fluency_folded(&f.replace('ß', "ss"))
+            } else {
+                fluency_folded(f)
+            }
+        },
+    )
+}
+
+/// [`is_fluency`] of a text trimmed, folded and with `ß` written `ss`.
+fn fluency_folded(f: &str) -> bool {
+    index().fluency.contains(f)
         || f.split(|c: char| !c.is_alphanumeric()).any(|w| {
             matches!(
                 w,
@@ -526,6 +549,11 @@ mod tests {
         assert!(looks_like_location("Bengaluru, IN"));
         assert!(!looks_like_location("Precibake"));
         assert_eq!(country_code("Deutschland"), Some("DE"));
+        assert!(
+            COUNTRIES
+                .iter()
+                .all(|(name, _)| name.len() <= LONGEST_COUNTRY)
+        );
     }
 
     #[test]

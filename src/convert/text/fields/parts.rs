@@ -43,7 +43,8 @@ pub(super) fn names_issuer(text: &str, after_comma: bool) -> bool {
             .chars()
             .any(|c| c.is_ascii_digit() || matches!(c, '/' | '+' | '#'))
         && (after_comma || words.len() >= 2);
-    vocab::org_score(t) > 0 || vocab::institution_score(t) > 0 || acronym || name_like
+    // The forms first: they cost nothing next to the word lists.
+    acronym || name_like || vocab::org_score(t) > 0 || vocab::institution_score(t) > 0
 }
 
 /// A place and nothing else: `Helsinki, Finland`, `Remote`.
@@ -57,7 +58,6 @@ pub(super) fn is_pure_location(text: &str) -> bool {
 
 /// Words that are left dangling when a date is cut out: `from`, `since`, `seit`, `von`.
 pub(super) fn strip_connectors(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
     let dangling = |w: &str| {
         // `IN` is India, not a dangling `in`.
         !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
@@ -81,18 +81,28 @@ pub(super) fn strip_connectors(text: &str) -> String {
             })
             || w.chars().all(|c| !c.is_alphanumeric())
     };
-    let mut words = words.as_slice();
-    while let [rest @ .., last] = words
-        && dangling(last)
-    {
-        words = rest;
+    // Words leave from the end, then from the start; the rest is joined by single
+    // spaces, without collecting the words.
+    let mut t = text.trim();
+    while !t.is_empty() {
+        let (rest, last) = t
+            .rsplit_once(char::is_whitespace)
+            .map_or(("", t), |(r, l)| (r.trim_end(), l));
+        if !dangling(last) {
+            break;
+        }
+        t = rest;
     }
-    while let [first, rest @ ..] = words
-        && first.chars().all(|c| !c.is_alphanumeric())
-    {
-        words = rest;
+    while !t.is_empty() {
+        let (first, rest) = t
+            .split_once(char::is_whitespace)
+            .map_or((t, ""), |(f, r)| (f, r.trim_start()));
+        if !first.chars().all(|c| !c.is_alphanumeric()) {
+            break;
+        }
+        t = rest;
     }
-    words.join(" ")
+    squash(t)
 }
 
 /// Separators by strength. Group 3 is the comma.
@@ -105,23 +115,42 @@ pub(super) const SEPARATORS: &[&[&str]] = &[
 
 /// The strongest separator group present outside brackets.
 pub(super) fn strongest_separator(text: &str, allow_comma: bool) -> Option<usize> {
-    // Cheap tests first: most parts have no separator at all.
-    if !text.contains(['|', '—', '–', '-', ',', '@', ' ']) {
+    // Cheap test first: most parts have no separator at all (every separator holds one
+    // of these bytes; `—` and `–` start with 0xE2).
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'|' | b'-' | b',' | b'@' | b' ' | 0xE2))
+    {
         return None;
     }
+    // One pass over the text: at each byte where a separator may start, the groups
+    // stronger than the strongest found so far.
     let outside = outside_brackets(text);
-    let may_have = |g: usize| match g {
-        0 => outside.contains(['|', '·', '•']),
-        1 => outside.contains(['—', '–', '-']),
-        3 => allow_comma && outside.contains(','),
-        _ => true,
-    };
-    (0..SEPARATORS.len()).find(|&g| {
-        may_have(g) && vocab::contains_any(&outside, SEPARATORS[g], SEPARATOR_STARTS[g])
-    })
+    let h = outside.as_bytes();
+    let groups = if allow_comma { 4 } else { 3 };
+    let mut best: Option<usize> = None;
+    for (i, &b) in h.iter().enumerate() {
+        let bit = 1u128 << (b & 127);
+        if SEPARATOR_STARTS.iter().all(|&starts| starts & bit == 0) {
+            continue;
+        }
+        if let Some(g) = (0..best.unwrap_or(groups)).find(|&g| {
+            SEPARATOR_STARTS[g] & bit != 0
+                && SEPARATORS[g]
+                    .iter()
+                    .any(|s| vocab::starts_at(h, i, s.as_bytes()))
+        }) {
+            best = Some(g);
+            if g == 0 {
+                break;
+            }
+        }
+    }
+    best
 }
 
-/// The first bytes of each group of [`SEPARATORS`], for [`vocab::contains_any`].
+/// The first bytes of each group of [`SEPARATORS`], for the scan in
+/// [`strongest_separator`].
 const SEPARATOR_STARTS: [u128; 4] = [
     vocab::first_bytes(SEPARATORS[0]),
     vocab::first_bytes(SEPARATORS[1]),
@@ -132,7 +161,7 @@ const SEPARATOR_STARTS: [u128; 4] = [
 /// The text with bracketed parts blanked out (same byte length); borrowed when it has
 /// no brackets, as most parts have none.
 pub(super) fn outside_brackets(text: &str) -> Cow<'_, str> {
-    if !text.contains(['(', '[', ')', ']']) {
+    if !text.bytes().any(|b| matches!(b, b'(' | b'[' | b')' | b']')) {
         return Cow::Borrowed(text);
     }
     let mut depth = 0i32;
@@ -222,6 +251,16 @@ pub(super) fn split_parts_at(text: &str, strongest: Option<usize>) -> (Vec<Strin
 
 /// The words of a text joined by single spaces.
 pub(super) fn squash(text: &str) -> String {
+    // Most parts are spaced that way already: copy them whole.
+    let b = text.as_bytes();
+    if text.is_ascii()
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.iter().any(|c| (9..=13).contains(c))
+        && !b.windows(2).any(|w| w == b"  ")
+    {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for w in text.split_whitespace() {
         if !out.is_empty() {

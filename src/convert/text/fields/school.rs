@@ -6,8 +6,8 @@ use super::*;
 pub(super) fn school(k: usize, h: &Header, out: &mut Out) {
     let mut leftovers = Vec::new();
     for (p, no) in &h.parts {
-        if is_score(p)
-            && (out.has("education", k, "studyType") || out.has("education", k, "institution"))
+        if (out.has("education", k, "studyType") || out.has("education", k, "institution"))
+            && is_score(p)
         {
             set_score(k, p, *no, out);
             continue;

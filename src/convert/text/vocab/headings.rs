@@ -321,12 +321,25 @@ pub(crate) fn section_kind(heading: &str) -> Option<SectionKind> {
 
 /// [`section_kind`] of a heading, given its fold.
 fn section_kind_folded(heading: &str, folded: &str) -> Option<SectionKind> {
-    let words: Vec<&str> = folded
+    // At most six words name a section: gather them without allocating, and stop at a
+    // seventh.
+    let all = folded
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .filter(|w| !w.is_empty() && !matches!(*w, "and" | "und" | "en" | "et" | "y" | "e"))
-        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
-        .collect();
-    if words.is_empty() || words.len() > 6 {
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()));
+    let mut gathered = [""; 6];
+    let mut n = 0;
+    let mut more = false;
+    for w in all {
+        if n == gathered.len() {
+            more = true;
+            break;
+        }
+        gathered[n] = w;
+        n += 1;
+    }
+    let words = &gathered[..n];
+    if words.is_empty() || more {
         // CJK headings have no spaces: match them whole, or by their start.
         let cjk = |c: char| ('\u{3000}'..='\u{9fff}').contains(&c);
         if !folded.chars().any(cjk) {
@@ -337,6 +350,10 @@ fn section_kind_folded(heading: &str, folded: &str) -> Option<SectionKind> {
             .filter(|(name, _)| name.chars().any(cjk))
             .find(|(name, _)| folded.trim() == *name || folded.trim_start().starts_with(name))
             .map(|(_, k)| *k);
+    }
+    // One word: the runs below are that word again.
+    if let [word] = words {
+        return index().sections.get(*word).copied();
     }
     // One buffer for the whole heading and the runs of its words looked up below.
     let mut key = String::with_capacity(folded.len());

@@ -35,15 +35,28 @@ pub(super) const COUNTRIES: &[(&str, &str)] = &[
 
 /// The ISO code of a country name (`Deutschland` → `DE`).
 pub(crate) fn country_code(name: &str) -> Option<&'static str> {
-    with_folded(name.trim().trim_end_matches('.'), country_code_folded)
+    let name = name.trim().trim_end_matches('.');
+    // Folding keeps ASCII text's length: a long one is no country, unfolded.
+    let looked_up = name.trim().trim_end_matches('.');
+    if looked_up.is_ascii() && looked_up.len() > LONGEST_COUNTRY {
+        return None;
+    }
+    with_folded(name, country_code_folded)
 }
 
 /// [`country_code`] of a name already folded (folding keeps spaces and dots, so
 /// trimming after it is trimming before it).
 pub(crate) fn country_code_folded(folded: &str) -> Option<&'static str> {
     let f = folded.trim().trim_end_matches('.');
+    // Most texts asked about are longer than any country's name: no need to hash them.
+    if f.len() > LONGEST_COUNTRY {
+        return None;
+    }
     index().countries.get(f).copied()
 }
+
+/// The byte length of the longest name in [`COUNTRIES`] (`united states of america`).
+const LONGEST_COUNTRY: usize = 24;
 
 /// Cities often found on CVs, folded, for telling a location from an organisation.
 #[rustfmt::skip]
