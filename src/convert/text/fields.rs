@@ -222,10 +222,11 @@ pub(crate) fn read(kind: SectionKind, lines: &[Line], idx: Vec<usize>, out: &mut
         }
     }
     let headers: Vec<Header> = list.iter().map(|e| header_of(kind, lines, e)).collect();
-    // The order most decided entries use.
+    // What the job-title words say of each header, and the order most decided entries use.
+    let decided: Vec<Option<Order>> = headers.iter().map(|h| decide(h, true)).collect();
     let (mut title_first, mut org_first) = (0, 0);
-    for h in &headers {
-        match decide(h, true) {
+    for d in &decided {
+        match d {
             Some(Order::TitleFirst) => title_first += 1,
             Some(Order::OrgFirst) => org_first += 1,
             None => {}
@@ -237,7 +238,7 @@ pub(crate) fn read(kind: SectionKind, lines: &[Line], idx: Vec<usize>, out: &mut
         std::cmp::Ordering::Equal => None,
     };
     let mut prev_org: Option<(String, usize)> = None;
-    for (entry, h) in list.iter().zip(headers) {
+    for ((entry, h), decided) in list.iter().zip(headers).zip(decided) {
         // A certificate listed with the degrees goes with the certificates.
         let (kind, name, h) = if kind == SectionKind::Education && is_certificate(&h) {
             let h = header_of(SectionKind::Certificates, lines, entry);
@@ -258,7 +259,9 @@ pub(crate) fn read(kind: SectionKind, lines: &[Line], idx: Vec<usize>, out: &mut
                     }
                 }
             }
-            SectionKind::Work | SectionKind::Volunteer => job(name, k, &h, majority, out),
+            SectionKind::Work | SectionKind::Volunteer => {
+                job(name, k, &h, decided.or(majority), out);
+            }
             SectionKind::Education => school(k, &h, out),
             _ => other_entry(kind, name, k, &h, out),
         }
@@ -347,7 +350,7 @@ fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
             h.locations.push((place.to_owned(), no));
             continue;
         }
-        if vocab::looks_like_location(&text) && kind != SectionKind::Education
+        if kind != SectionKind::Education && vocab::looks_like_location(&text)
             || is_pure_location(&text)
         {
             h.locations.push((text, no));
@@ -396,14 +399,14 @@ fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
                 .map(|p| p.replace(" \u{2011} ", " - "))
                 .collect();
         } else {
-            let (mut parts, at) = split_parts(&text, allow_comma);
+            let (mut parts, at) = split_parts_at(&text, strongest);
             h.at |= at;
             // `Title chez Org — Paris`: the first of the dash-cut parts may hold ` at `.
             if strongest == Some(1)
                 && let Some(first) = parts.first()
                 && strongest_separator(first, false) == Some(2)
             {
-                let (inner, _) = split_parts(&first.clone(), false);
+                let (inner, _) = split_parts_at(first, Some(2));
                 parts.splice(0..1, inner);
                 h.at = true;
             }

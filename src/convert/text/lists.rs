@@ -47,34 +47,35 @@ pub(crate) fn inline_list(kind: SectionKind, key: &str, value: &str, no: usize, 
 /// Items of a list: cut at commas and semicolons outside brackets, at ` | `, ` · `,
 /// ` • `; a final `and` is dropped (`C++, C#, and C`).
 pub(crate) fn split_items(text: &str) -> Vec<String> {
+    items_of(text).into_iter().map(str::to_owned).collect()
+}
+
+/// The items of [`split_items`], borrowed from the text.
+fn items_of(text: &str) -> Vec<&str> {
+    fn clean(i: &str) -> &str {
+        let t = i.trim().trim_end_matches('.').trim();
+        t.strip_prefix("and ")
+            .or_else(|| t.strip_prefix("und "))
+            .unwrap_or(t)
+            .trim()
+    }
     let mut items = Vec::new();
     let mut depth = 0i32;
-    let mut cur = String::new();
-    for c in text.chars() {
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
         match c {
             '(' | '[' | '{' => depth += 1,
             ')' | ']' | '}' => depth -= 1,
             _ => {}
         }
         if depth <= 0 && matches!(c, ',' | ';' | '|' | '·' | '•' | '、' | '，') {
-            items.push(std::mem::take(&mut cur));
-        } else {
-            cur.push(c);
+            items.push(clean(&text[start..i]));
+            start = i + c.len_utf8();
         }
     }
-    items.push(cur);
+    items.push(clean(&text[start..]));
+    items.retain(|i| !i.is_empty());
     items
-        .into_iter()
-        .map(|i| {
-            let t = i.trim().trim_end_matches('.').trim();
-            t.strip_prefix("and ")
-                .or_else(|| t.strip_prefix("und "))
-                .unwrap_or(t)
-                .trim()
-                .to_owned()
-        })
-        .filter(|i| !i.is_empty())
-        .collect()
 }
 
 /// Items of a list without separators, as some themes print them: a new item at each
@@ -106,7 +107,7 @@ fn split_caps(text: &str) -> Option<Vec<String>> {
 /// joined by "and" in one of the vocabulary's languages.
 fn split_and(item: &str) -> Vec<String> {
     for and in [" and ", " und ", " en ", " et ", " y ", " e "] {
-        if let Some((a, b)) = item.split_once(and)
+        if let Some((a, b)) = vocab::find(item, and).map(|p| (&item[..p], &item[p + and.len()..]))
             && a.split_whitespace().count() <= 3
             && b.split_whitespace().count() <= 3
         {
@@ -159,18 +160,21 @@ fn category(line: &Line) -> Option<(String, String)> {
 /// The column heads and legend of a Europass language grid: `UNDERSTANDING SPEAKING
 /// WRITING`, `Listening Reading Spoken interaction …`, `Levels: A1 and A2: Basic user …`.
 fn is_grid_label(text: &str) -> bool {
-    let f = crate::locale::fold(text);
+    vocab::with_folded(text, grid_label_folded)
+}
+
+/// [`is_grid_label`] of a folded text.
+fn grid_label_folded(f: &str) -> bool {
     if f.starts_with("levels: a1") || f.contains("common european framework") {
         return true;
     }
-    let words: Vec<&str> = f
-        .split(|c: char| !c.is_alphanumeric())
+    let mut words = 0;
+    f.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .collect();
-    words.len() >= 3
-        && words.iter().all(|w| {
+        .all(|w| {
+            words += 1;
             matches!(
-                *w,
+                w,
                 "understanding"
                     | "speaking"
                     | "writing"
@@ -185,6 +189,7 @@ fn is_grid_label(text: &str) -> bool {
                     | "s"
             )
         })
+        && words >= 3
 }
 
 /// Whether most items of a list name spoken languages.
@@ -202,7 +207,7 @@ fn mostly_languages(items: &[String]) -> bool {
 
 /// Whether an item is a spoken language with a level: `English (intermediate)`.
 fn is_language_item(item: &str) -> bool {
-    if split_items(item).len() > 1 {
+    if items_of(item).len() > 1 {
         return false;
     }
     let (lang, fluency) = parse_language(item);
@@ -475,7 +480,7 @@ fn language(item: &str, no: usize, out: &mut Out) {
 pub(crate) fn parse_language(item: &str) -> (String, Option<String>) {
     let t = item.trim().trim_end_matches('.');
     for sep in [":", " - ", " – ", " — ", " | ", " / ", " = "] {
-        if let Some((a, b)) = t.split_once(sep) {
+        if let Some((a, b)) = vocab::find(t, sep).map(|p| (&t[..p], &t[p + sep.len()..])) {
             let (a, b) = (a.trim(), b.trim());
             if !a.is_empty() && !b.is_empty() && !a.contains('(') {
                 return (a.to_owned(), Some(b.to_owned()));

@@ -59,6 +59,8 @@ struct Index {
     codes: HashSet<&'static str>,
     cities: HashSet<&'static str>,
     degrees: HashSet<&'static str>,
+    /// The degrees by their first byte, for [`degree_prefix`].
+    degrees_by_first: Vec<Vec<&'static str>>,
 }
 
 fn index() -> &'static Index {
@@ -83,6 +85,13 @@ fn index() -> &'static Index {
                 .collect(),
             cities: CITIES.iter().copied().collect(),
             degrees: DEGREES.iter().copied().collect(),
+            degrees_by_first: {
+                let mut by_first = vec![Vec::new(); 256];
+                for d in DEGREES {
+                    by_first[usize::from(d.as_bytes()[0])].push(*d);
+                }
+                by_first
+            },
         }
     })
 }
@@ -224,43 +233,106 @@ const FLUENCY_WORDS: &[&str] = &[
     "lingua materna", "fluente", "avancado", "intermediario",
 ];
 
-/// Splits text into folded words (letters, digits and `'.-` inside words).
-pub(crate) fn folded_words(text: &str) -> Vec<String> {
-    fold(text)
+/// Calls `f` with `text` folded ([`crate::locale::fold`]). Short ASCII text is folded
+/// into a buffer on the stack: the word lists are looked up for many short texts, and
+/// an allocation per lookup cost more than the lookup.
+pub(crate) fn with_folded<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if text.is_ascii() && text.len() <= buf.len() {
+        let folded = &mut buf[..text.len()];
+        folded.copy_from_slice(text.as_bytes());
+        folded.make_ascii_lowercase();
+        // Lower-cased ASCII is still UTF-8: the default is never taken.
+        f(std::str::from_utf8(folded).unwrap_or_default())
+    } else {
+        f(&fold(text))
+    }
+}
+
+/// The words of an already folded text (letters, digits and `'.-` inside words),
+/// borrowed: the scores below look every word up once and need no copy of it.
+fn words_of(folded: &str) -> impl Iterator<Item = &str> {
+    folded
         .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '.' | '-' | '’')))
         .map(|w| w.trim_matches(|c: char| matches!(c, '.' | '-' | '\'')))
         .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
+}
+
+/// Whether `hay` contains any of `needles` (as [`str::contains`] would find them).
+/// `first` holds the needles' first bytes ([`first_bytes`]): one pass over the text
+/// stops only where a needle can start, instead of setting up a searcher per needle.
+pub(crate) fn contains_any(hay: &str, needles: &[&str], first: u128) -> bool {
+    let h = hay.as_bytes();
+    h.iter().enumerate().any(|(i, &b)| {
+        (first >> (b & 127)) & 1 == 1 && needles.iter().any(|n| starts_at(h, i, n.as_bytes()))
+    })
+}
+
+/// Whether `needle` starts at byte `i` of `hay`, compared in line: the needles are a
+/// few bytes long and most comparisons fail at the first or second byte.
+#[inline]
+pub(crate) fn starts_at(hay: &[u8], i: usize, needle: &[u8]) -> bool {
+    hay.len() - i >= needle.len() && hay[i..].iter().zip(needle).all(|(a, b)| a == b)
+}
+
+/// The first place of `needle` in `hay`, as [`str::find`] gives it: the importer's
+/// needles are short, and setting up a searcher for each costs more than this scan.
+pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return Some(0);
+    };
+    (0..h.len()).find(|&i| h[i] == first && starts_at(h, i, n))
+}
+
+/// The set of the needles' first bytes, for [`contains_any`] (a byte above ASCII
+/// shares its bit with one below: the set may say yes where no needle starts, never no
+/// where one does).
+pub(crate) const fn first_bytes(needles: &[&str]) -> u128 {
+    let mut mask = 0u128;
+    let mut i = 0;
+    while i < needles.len() {
+        mask |= 1 << (needles[i].as_bytes()[0] & 127);
+        i += 1;
+    }
+    mask
 }
 
 /// How much `text` reads like a job title (0 = not at all).
 pub(crate) fn title_score(text: &str) -> usize {
-    folded_words(text)
-        .iter()
+    with_folded(text, title_score_folded)
+}
+
+/// [`title_score`] of a text already folded.
+pub(crate) fn title_score_folded(folded: &str) -> usize {
+    let titles = &index().titles;
+    words_of(folded)
         .filter(|w| {
-            index().titles.contains(w.as_str())
-                || w.ends_with("engineer")
-                || w.ends_with("entwickler")
-                || w.ends_with("developer")
-                || w.ends_with("manager")
-                || w.ends_with("leiter")
-                || w.ends_with("berater")
-                || w.ends_with("ingenieur")
-                || w.ends_with("ingenieurin")
-                || w.ends_with("entwicklerin")
-                || w.ends_with("researcher")
+            titles.contains(*w)
+                // (The endings are six letters or more.)
+                || w.len() >= 6
+                    && [
+                        "engineer",
+                        "entwickler",
+                        "developer",
+                        "manager",
+                        "leiter",
+                        "berater",
+                        "ingenieur",
+                        "ingenieurin",
+                        "entwicklerin",
+                        "researcher",
+                    ]
+                    .iter()
+                    .any(|e| w.ends_with(e))
         })
         .count()
 }
 
 /// How much `text` reads like the name of an organisation (0 = not at all).
 pub(crate) fn org_score(text: &str) -> usize {
-    let words = folded_words(text);
-    let mut score = words
-        .iter()
-        .filter(|w| index().orgs.contains(w.as_str()))
-        .count();
+    let orgs = &index().orgs;
+    let mut score = with_folded(text, |f| words_of(f).filter(|w| orgs.contains(*w)).count());
     if text.contains('.') && !text.contains(' ') && text.len() > 4 {
         score += 1; // a domain name such as `example.com`
     }
@@ -269,10 +341,15 @@ pub(crate) fn org_score(text: &str) -> usize {
 
 /// Whether `text` names a school or university.
 pub(crate) fn institution_score(text: &str) -> usize {
-    let mut score = folded_words(text)
-        .iter()
+    with_folded(text, institution_score_folded)
+}
+
+/// [`institution_score`] of a text already folded.
+pub(crate) fn institution_score_folded(folded: &str) -> usize {
+    let institutions = &index().institutions;
+    let mut score = words_of(folded)
         .filter(|w| {
-            index().institutions.contains(w.as_str())
+            institutions.contains(*w)
                 || w.starts_with("universit")
                 || [
                     "-gymnasium",
@@ -286,7 +363,7 @@ pub(crate) fn institution_score(text: &str) -> usize {
                 .any(|s| w.ends_with(s))
         })
         .count();
-    if fold(text).contains("大学") {
+    if folded.contains("大学") {
         score += 1;
     }
     score
@@ -294,10 +371,21 @@ pub(crate) fn institution_score(text: &str) -> usize {
 
 /// The degree `text` starts with, as a byte length of `text`, if it starts with one.
 pub(crate) fn degree_prefix(text: &str) -> Option<usize> {
-    let folded = fold(text);
+    // Only the start can hold a degree: fold no more than the longest degree and the
+    // character after it (folding maps each character to one or more).
+    let head = text
+        .char_indices()
+        .nth(DEGREE_HEAD)
+        .map_or(text, |(i, _)| &text[..i]);
+    with_folded(head, |folded| degree_prefix_folded(text, folded))
+}
+
+/// [`degree_prefix`] of `text`, given the fold of its first [`DEGREE_HEAD`] characters.
+fn degree_prefix_folded(text: &str, folded: &str) -> Option<usize> {
+    let first = *folded.as_bytes().first()?;
     // Folding keeps the char count; find the longest degree that is a word prefix.
     let mut best: Option<usize> = None;
-    for d in DEGREES {
+    for d in index().degrees_by_first.get(usize::from(first))? {
         if let Some(rest) = folded.strip_prefix(d)
             && (rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()))
         {
@@ -314,13 +402,22 @@ pub(crate) fn degree_prefix(text: &str) -> Option<usize> {
     })
 }
 
+/// How many characters of a text [`degree_prefix`] folds: more than the longest degree.
+const DEGREE_HEAD: usize = 40;
+
 /// Whether some word of `text` is a degree (`Bachelor`, `MSc`, `Diplom`, …).
 pub(crate) fn mentions_degree(text: &str) -> bool {
-    let words = folded_words(text);
-    words.iter().any(|w| {
-        index().degrees.contains(w.as_str())
+    with_folded(text, mentions_degree_folded)
+}
+
+/// [`mentions_degree`] of a text already folded.
+pub(crate) fn mentions_degree_folded(folded: &str) -> bool {
+    let words: Vec<&str> = words_of(folded).collect();
+    let degrees = &index().degrees;
+    if words.iter().any(|w| {
+        degrees.contains(*w)
             && !matches!(
-                w.as_str(),
+                *w,
                 "ma" | "ba"
                     | "ms"
                     | "bs"
@@ -333,29 +430,45 @@ pub(crate) fn mentions_degree(text: &str) -> bool {
                     | "certificate"
                     | "tecnico"
             )
-    }) || words.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "m.sc" | "b.sc" | "b.s" | "m.s" | "ph.d" | "b.a" | "m.a"
-        )
-    }) || words.windows(2).any(|p| {
-        index()
-            .degrees
-            .contains(format!("{} {}", p[0], p[1]).as_str())
+    }) || words
+        .iter()
+        .any(|w| matches!(*w, "m.sc" | "b.sc" | "b.s" | "m.s" | "ph.d" | "b.a" | "m.a"))
+    {
+        return true;
+    }
+    // Two-word degrees (`high school`), looked up through one buffer.
+    let mut pair = String::new();
+    words.windows(2).any(|p| {
+        pair.clear();
+        pair.push_str(p[0]);
+        pair.push(' ');
+        pair.push_str(p[1]);
+        degrees.contains(pair.as_str())
     })
 }
 
 /// Whether the word (any case) is the name of a natural language.
 pub(crate) fn is_language_name(word: &str) -> bool {
-    let f = fold(word.trim());
-    index().languages.contains(f.as_str())
+    with_folded(word.trim(), |f| index().languages.contains(f))
 }
 
 /// Whether the text describes a level of fluency (`native`, `C1`, `fließend`).
 pub(crate) fn is_fluency(text: &str) -> bool {
-    let f = fold(text.trim().trim_matches(|c: char| !c.is_alphanumeric()));
-    let f = f.replace('ß', "ss");
-    index().fluency.contains(f.as_str())
+    with_folded(
+        text.trim().trim_matches(|c: char| !c.is_alphanumeric()),
+        |f| {
+            if f.contains('ß') {
+                fluency_folded(&f.replace('ß', "ss"))
+            } else {
+                fluency_folded(f)
+            }
+        },
+    )
+}
+
+/// [`is_fluency`] of a text trimmed, folded and with `ß` written `ss`.
+fn fluency_folded(f: &str) -> bool {
+    index().fluency.contains(f)
         || f.split(|c: char| !c.is_alphanumeric()).any(|w| {
             matches!(
                 w,
@@ -436,6 +549,11 @@ mod tests {
         assert!(looks_like_location("Bengaluru, IN"));
         assert!(!looks_like_location("Precibake"));
         assert_eq!(country_code("Deutschland"), Some("DE"));
+        assert!(
+            COUNTRIES
+                .iter()
+                .all(|(name, _)| name.len() <= LONGEST_COUNTRY)
+        );
     }
 
     #[test]
@@ -443,6 +561,7 @@ mod tests {
         assert_eq!(degree_prefix("Master's in computer science"), Some(8));
         assert_eq!(degree_prefix("B.S. Computer Science"), Some(4));
         assert_eq!(degree_prefix("Mastering"), None);
+        assert!(DEGREES.iter().all(|d| d.chars().count() < DEGREE_HEAD));
         assert!(is_language_name("Englisch"));
         assert!(is_fluency("Mother tongue"));
         assert!(is_fluency("fließend"));

@@ -57,8 +57,8 @@ pub(super) fn body(
         } && !out.has(section, k, key)
             && !line.bullet
             && prev.is_none()
-            && names_issuer(text, false)
             && !text.ends_with('.')
+            && names_issuer(text, false)
         {
             out.set(section, k, key, text, no);
             continue;

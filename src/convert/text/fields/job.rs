@@ -3,11 +3,12 @@
 use super::*;
 
 /// A job (work or volunteer): position, organisation, place, URL, description.
+/// `order` is what the job-title words say, else what most entries of the section do.
 pub(super) fn job(
     section: &'static str,
     k: usize,
     h: &Header,
-    majority: Option<Order>,
+    order: Option<Order>,
     out: &mut Out,
 ) {
     let org_key = if section == "work" {
@@ -49,8 +50,7 @@ pub(super) fn job(
             out.set(section, k, key, p, *no);
         }
         _ => {
-            let order = decide(h, true)
-                .or(majority)
+            let order = order
                 .or_else(|| decide(h, false))
                 .unwrap_or(Order::TitleFirst);
             let (t, o) = match order {

@@ -1,5 +1,7 @@
 //! Cutting an entry's header into parts: separators, brackets, places, connectors.
 
+use std::borrow::Cow;
+
 use super::*;
 
 /// `Indeed, Austin, TX`, `SAP SE, Walldorf (Germany)`: an organisation before a place
@@ -41,7 +43,8 @@ pub(super) fn names_issuer(text: &str, after_comma: bool) -> bool {
             .chars()
             .any(|c| c.is_ascii_digit() || matches!(c, '/' | '+' | '#'))
         && (after_comma || words.len() >= 2);
-    vocab::org_score(t) > 0 || vocab::institution_score(t) > 0 || acronym || name_like
+    // The forms first: they cost nothing next to the word lists.
+    acronym || name_like || vocab::org_score(t) > 0 || vocab::institution_score(t) > 0
 }
 
 /// A place and nothing else: `Helsinki, Finland`, `Remote`.
@@ -55,38 +58,51 @@ pub(super) fn is_pure_location(text: &str) -> bool {
 
 /// Words that are left dangling when a date is cut out: `from`, `since`, `seit`, `von`.
 pub(super) fn strip_connectors(text: &str) -> String {
-    let mut words: Vec<&str> = text.split_whitespace().collect();
     let dangling = |w: &str| {
         // `IN` is India, not a dangling `in`.
         !w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
-            && matches!(
-                fold(w.trim_matches(|c: char| !c.is_alphanumeric())).as_str(),
-                "from"
-                    | "since"
-                    | "seit"
-                    | "von"
-                    | "vanaf"
-                    | "sinds"
-                    | "depuis"
-                    | "desde"
-                    | "de"
-                    | "ab"
-                    | "du"
-                    | "in"
-                    | "am"
-            )
+            && vocab::with_folded(w.trim_matches(|c: char| !c.is_alphanumeric()), |f| {
+                matches!(
+                    f,
+                    "from"
+                        | "since"
+                        | "seit"
+                        | "von"
+                        | "vanaf"
+                        | "sinds"
+                        | "depuis"
+                        | "desde"
+                        | "de"
+                        | "ab"
+                        | "du"
+                        | "in"
+                        | "am"
+                )
+            })
             || w.chars().all(|c| !c.is_alphanumeric())
     };
-    while words.last().is_some_and(|w| dangling(w)) {
-        words.pop();
+    // Words leave from the end, then from the start; the rest is joined by single
+    // spaces, without collecting the words.
+    let mut t = text.trim();
+    while !t.is_empty() {
+        let (rest, last) = t
+            .rsplit_once(char::is_whitespace)
+            .map_or(("", t), |(r, l)| (r.trim_end(), l));
+        if !dangling(last) {
+            break;
+        }
+        t = rest;
     }
-    while words
-        .first()
-        .is_some_and(|w| w.chars().all(|c| !c.is_alphanumeric()))
-    {
-        words.remove(0);
+    while !t.is_empty() {
+        let (first, rest) = t
+            .split_once(char::is_whitespace)
+            .map_or((t, ""), |(f, r)| (f, r.trim_start()));
+        if !first.chars().all(|c| !c.is_alphanumeric()) {
+            break;
+        }
+        t = rest;
     }
-    words.join(" ")
+    squash(t)
 }
 
 /// Separators by strength. Group 3 is the comma.
@@ -99,28 +115,54 @@ pub(super) const SEPARATORS: &[&[&str]] = &[
 
 /// The strongest separator group present outside brackets.
 pub(super) fn strongest_separator(text: &str, allow_comma: bool) -> Option<usize> {
-    // Cheap tests first: most parts have no separator at all.
-    if !text.contains(['|', '—', '–', '-', ',', '@', ' ']) {
+    // Cheap test first: most parts have no separator at all (every separator holds one
+    // of these bytes; `—` and `–` start with 0xE2).
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'|' | b'-' | b',' | b'@' | b' ' | 0xE2))
+    {
         return None;
     }
+    // One pass over the text: at each byte where a separator may start, the groups
+    // stronger than the strongest found so far.
     let outside = outside_brackets(text);
-    let may_have = |g: usize| match g {
-        0 => outside.contains(['|', '·', '•']),
-        1 => outside.contains(['—', '–', '-']),
-        3 => allow_comma && outside.contains(','),
-        _ => true,
-    };
-    SEPARATORS
-        .iter()
-        .enumerate()
-        .find(|(g, seps)| may_have(*g) && seps.iter().any(|s| outside.contains(s)))
-        .map(|(g, _)| g)
+    let h = outside.as_bytes();
+    let groups = if allow_comma { 4 } else { 3 };
+    let mut best: Option<usize> = None;
+    for (i, &b) in h.iter().enumerate() {
+        let bit = 1u128 << (b & 127);
+        if SEPARATOR_STARTS.iter().all(|&starts| starts & bit == 0) {
+            continue;
+        }
+        if let Some(g) = (0..best.unwrap_or(groups)).find(|&g| {
+            SEPARATOR_STARTS[g] & bit != 0
+                && SEPARATORS[g]
+                    .iter()
+                    .any(|s| vocab::starts_at(h, i, s.as_bytes()))
+        }) {
+            best = Some(g);
+            if g == 0 {
+                break;
+            }
+        }
+    }
+    best
 }
 
-/// The text with bracketed parts blanked out (same byte length).
-pub(super) fn outside_brackets(text: &str) -> String {
-    if !text.contains(['(', '[', ')', ']']) {
-        return text.to_owned();
+/// The first bytes of each group of [`SEPARATORS`], for the scan in
+/// [`strongest_separator`].
+const SEPARATOR_STARTS: [u128; 4] = [
+    vocab::first_bytes(SEPARATORS[0]),
+    vocab::first_bytes(SEPARATORS[1]),
+    vocab::first_bytes(SEPARATORS[2]),
+    vocab::first_bytes(SEPARATORS[3]),
+];
+
+/// The text with bracketed parts blanked out (same byte length); borrowed when it has
+/// no brackets, as most parts have none.
+pub(super) fn outside_brackets(text: &str) -> Cow<'_, str> {
+    if !text.bytes().any(|b| matches!(b, b'(' | b'[' | b')' | b']')) {
+        return Cow::Borrowed(text);
     }
     let mut depth = 0i32;
     let mut out = String::with_capacity(text.len());
@@ -138,19 +180,24 @@ pub(super) fn outside_brackets(text: &str) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Splits at the strongest separator; `true` when that was ` at ` / `@`.
 pub(super) fn split_parts(text: &str, allow_comma: bool) -> (Vec<String>, bool) {
-    let Some(g) = strongest_separator(text, allow_comma) else {
+    split_parts_at(text, strongest_separator(text, allow_comma))
+}
+
+/// [`split_parts`] with the strongest separator group already known.
+pub(super) fn split_parts_at(text: &str, strongest: Option<usize>) -> (Vec<String>, bool) {
+    let Some(g) = strongest else {
         return (vec![text.trim().to_owned()], false);
     };
     let outside = outside_brackets(text);
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for sep in SEPARATORS[g] {
         let mut from = 0;
-        while let Some(p) = outside[from..].find(sep).map(|p| p + from) {
+        while let Some(p) = vocab::find(&outside[from..], sep).map(|p| p + from) {
             cuts.push((p, p + sep.len()));
             from = p + sep.len();
         }
@@ -169,26 +216,29 @@ pub(super) fn split_parts(text: &str, allow_comma: bool) -> (Vec<String>, bool) 
     // `Roundhuit Co., Ltd`: a company suffix belongs to the part before.
     let mut merged: Vec<String> = Vec::new();
     for p in parts {
-        let suffix = matches!(
-            fold(p.trim_end_matches('.')).as_str(),
-            "ltd"
-                | "inc"
-                | "llc"
-                | "gmbh"
-                | "ag"
-                | "bv"
-                | "b.v"
-                | "sa"
-                | "sarl"
-                | "sas"
-                | "plc"
-                | "llp"
-                | "co"
-                | "corp"
-                | "nv"
-        );
+        let suffix = g == 3
+            && vocab::with_folded(p.trim_end_matches('.'), |f| {
+                matches!(
+                    f,
+                    "ltd"
+                        | "inc"
+                        | "llc"
+                        | "gmbh"
+                        | "ag"
+                        | "bv"
+                        | "b.v"
+                        | "sa"
+                        | "sarl"
+                        | "sas"
+                        | "plc"
+                        | "llp"
+                        | "co"
+                        | "corp"
+                        | "nv"
+                )
+            });
         match merged.last_mut() {
-            Some(last) if suffix && g == 3 => {
+            Some(last) if suffix => {
                 last.push_str(", ");
                 last.push_str(&p);
             }
@@ -199,14 +249,33 @@ pub(super) fn split_parts(text: &str, allow_comma: bool) -> (Vec<String>, bool) 
     (merged, g == 2)
 }
 
+/// The words of a text joined by single spaces.
+pub(super) fn squash(text: &str) -> String {
+    // Most parts are spaced that way already: copy them whole.
+    let b = text.as_bytes();
+    if text.is_ascii()
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.iter().any(|c| (9..=13).contains(c))
+        && !b.windows(2).any(|w| w == b"  ")
+    {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// The text without its bracketed remarks, and the remarks.
 pub(super) fn brackets(text: &str) -> (String, Vec<String>) {
     // Most header parts have no brackets: only the spaces change.
     if !text.contains('(') {
-        return (
-            text.split_whitespace().collect::<Vec<_>>().join(" "),
-            Vec::new(),
-        );
+        return (squash(text), Vec::new());
     }
     let mut core = String::new();
     let mut remarks = Vec::new();
@@ -256,7 +325,7 @@ pub(super) fn brackets(text: &str) -> (String, Vec<String>) {
     if !keep.is_empty() {
         return (strip_remarks(text, &out), out);
     }
-    (core.split_whitespace().collect::<Vec<_>>().join(" "), out)
+    (squash(&core), out)
 }
 
 /// Whether a bracketed remark reads like the name of a place: one to three capitalised
@@ -308,5 +377,5 @@ pub(super) fn strip_remarks(text: &str, remarks: &[String]) -> String {
     for r in remarks {
         t = t.replacen(&format!("({r})"), "", 1);
     }
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    squash(&t)
 }

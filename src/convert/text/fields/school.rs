@@ -6,8 +6,8 @@ use super::*;
 pub(super) fn school(k: usize, h: &Header, out: &mut Out) {
     let mut leftovers = Vec::new();
     for (p, no) in &h.parts {
-        if is_score(p)
-            && (out.has("education", k, "studyType") || out.has("education", k, "institution"))
+        if (out.has("education", k, "studyType") || out.has("education", k, "institution"))
+            && is_score(p)
         {
             set_score(k, p, *no, out);
             continue;
@@ -130,6 +130,10 @@ pub(super) fn set_score(k: usize, text: &str, no: usize, out: &mut Out) {
 
 /// A grade written inside a longer line: `Thesis: … (Note: 1,0)`, `GPA 3.8/4.0`.
 pub(super) fn score_in(text: &str) -> Option<String> {
+    // A grade holds a digit, and folding makes none: most lines end here.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let folded = fold(text);
     for key in [
         "gpa",
@@ -162,8 +166,8 @@ pub(super) fn score_in(text: &str) -> Option<String> {
 
 /// Whether a text is a grade: `GPA: 3.7`, `Note 1,3`, `best 25%`, `cum laude`.
 pub(super) fn is_score(text: &str) -> bool {
-    let f = fold(text);
-    [
+    /// Words and signs of grades, found anywhere in the folded text.
+    const MARKS: &[&str] = &[
         "gpa",
         "grade",
         "note",
@@ -182,12 +186,14 @@ pub(super) fn is_score(text: &str) -> bool {
         "/10",
         "/5",
         "/20",
-    ]
-    .iter()
-    .any(|w| f.contains(w))
-        || (f.split_whitespace().count() <= 3
-            && f.chars().any(|c| c.is_ascii_digit())
-            && f.chars().all(|c| c.is_ascii_digit() || ".,/: ".contains(c)))
+    ];
+    const FIRST: u128 = vocab::first_bytes(MARKS);
+    vocab::with_folded(text, |f| {
+        vocab::contains_any(f, MARKS, FIRST)
+            || (f.split_whitespace().count() <= 3
+                && f.chars().any(|c| c.is_ascii_digit())
+                && f.chars().all(|c| c.is_ascii_digit() || ".,/: ".contains(c)))
+    })
 }
 
 /// `Master's in computer science Technical University of Munich`: study type, area and
@@ -253,6 +259,7 @@ pub(super) fn degree(k: usize, text: &str, no: usize, out: &mut Out) {
         }
     }
     let study = study.as_str();
+    let folded_rest = fold(&rest);
     for connector in [
         "in the field of ",
         "in ",
@@ -265,7 +272,7 @@ pub(super) fn degree(k: usize, text: &str, no: usize, out: &mut Out) {
         "der ",
         "van ",
     ] {
-        if fold(&rest).starts_with(connector) {
+        if folded_rest.starts_with(connector) {
             rest = rest[connector.len()..].trim().to_owned();
             break;
         }

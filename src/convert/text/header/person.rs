@@ -4,8 +4,7 @@ use super::*;
 
 /// `Living in Amsterdam`, `based in Berlin`, `wohnhaft in Köln`: the text before and the place.
 pub(super) fn living_in(text: &str) -> Option<(String, String)> {
-    let folded = fold(text);
-    for phrase in [
+    const PHRASES: &[&str] = &[
         "living in ",
         "lives in ",
         "based in ",
@@ -22,7 +21,14 @@ pub(super) fn living_in(text: &str) -> Option<(String, String)> {
         "residente en ",
         "vivo en ",
         "moro em ",
-    ] {
+    ];
+    const FIRST: u128 = vocab::first_bytes(PHRASES);
+    let folded = fold(text);
+    // One pass says whether any phrase is there; most lines hold none.
+    if !vocab::contains_any(&folded, PHRASES, FIRST) {
+        return None;
+    }
+    for phrase in PHRASES {
         if let Some(pos) = folded.find(phrase) {
             // Folding keeps char counts; map through chars.
             let start_chars = folded[..pos].chars().count();

@@ -296,20 +296,50 @@ pub(super) const SECTIONS: &[(&str, SectionKind)] = {
 /// The kind of section a line names when it is nothing but a section name
 /// (`Experience`, `Top Skills` is not one: `Skills` is).
 pub(crate) fn section_kind_exact(text: &str) -> Option<SectionKind> {
-    let folded = fold(text.trim().trim_end_matches(':'));
-    let joined = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    index().sections.get(joined.as_str()).copied()
+    with_folded(text.trim().trim_end_matches(':'), |folded| {
+        let mut key = String::new();
+        lookup(&mut key, folded.split_whitespace())
+    })
+}
+
+/// The section named by `words` joined by single spaces, built in `key`.
+fn lookup<'a>(key: &mut String, words: impl IntoIterator<Item = &'a str>) -> Option<SectionKind> {
+    key.clear();
+    for w in words {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(w);
+    }
+    index().sections.get(key.as_str()).copied()
 }
 
 /// The kind of section a heading names, if it names one.
 pub(crate) fn section_kind(heading: &str) -> Option<SectionKind> {
-    let folded = fold(heading);
-    let words: Vec<&str> = folded
+    with_folded(heading, |folded| section_kind_folded(heading, folded))
+}
+
+/// [`section_kind`] of a heading, given its fold.
+fn section_kind_folded(heading: &str, folded: &str) -> Option<SectionKind> {
+    // At most six words name a section: gather them without allocating, and stop at a
+    // seventh.
+    let all = folded
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .filter(|w| !w.is_empty() && !matches!(*w, "and" | "und" | "en" | "et" | "y" | "e"))
-        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
-        .collect();
-    if words.is_empty() || words.len() > 6 {
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()));
+    let mut gathered = [""; 6];
+    let mut n = 0;
+    let mut more = false;
+    for w in all {
+        if n == gathered.len() {
+            more = true;
+            break;
+        }
+        gathered[n] = w;
+        n += 1;
+    }
+    let words = &gathered[..n];
+    if words.is_empty() || more {
         // CJK headings have no spaces: match them whole, or by their start.
         let cjk = |c: char| ('\u{3000}'..='\u{9fff}').contains(&c);
         if !folded.chars().any(cjk) {
@@ -321,25 +351,27 @@ pub(crate) fn section_kind(heading: &str) -> Option<SectionKind> {
             .find(|(name, _)| folded.trim() == *name || folded.trim_start().starts_with(name))
             .map(|(_, k)| *k);
     }
-    let sections = &index().sections;
-    let joined = words.join(" ");
-    if let Some(k) = sections.get(joined.as_str()) {
-        return Some(*k);
+    // One word: the runs below are that word again.
+    if let [word] = words {
+        return index().sections.get(*word).copied();
+    }
+    // One buffer for the whole heading and the runs of its words looked up below.
+    let mut key = String::with_capacity(folded.len());
+    if let Some(k) = lookup(&mut key, words.iter().copied()) {
+        return Some(k);
     }
     // The heading's last one or two words, or its first two ("Work Experience & More").
+    let combined = heading.contains(['/', '&', ',']);
     for n in (1..=3.min(words.len())).rev() {
-        let tail = words[words.len() - n..].join(" ");
         if (n > 1 || words.len() <= 3)
-            && let Some(k) = sections.get(tail.as_str())
+            && let Some(k) = lookup(&mut key, words[words.len() - n..].iter().copied())
         {
-            return Some(*k);
+            return Some(k);
         }
-        let head = words[..n].join(" ");
-        let combined = heading.contains(['/', '&', ',']);
         if (n >= 2 || combined)
-            && let Some(k) = sections.get(head.as_str())
+            && let Some(k) = lookup(&mut key, words[..n].iter().copied())
         {
-            return Some(*k);
+            return Some(k);
         }
     }
     None

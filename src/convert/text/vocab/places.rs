@@ -35,16 +35,28 @@ pub(super) const COUNTRIES: &[(&str, &str)] = &[
 
 /// The ISO code of a country name (`Deutschland` → `DE`).
 pub(crate) fn country_code(name: &str) -> Option<&'static str> {
-    let f = fold(name.trim().trim_end_matches('.'));
-    country_code_folded(&f)
+    let name = name.trim().trim_end_matches('.');
+    // Folding keeps ASCII text's length: a long one is no country, unfolded.
+    let looked_up = name.trim().trim_end_matches('.');
+    if looked_up.is_ascii() && looked_up.len() > LONGEST_COUNTRY {
+        return None;
+    }
+    with_folded(name, country_code_folded)
 }
 
 /// [`country_code`] of a name already folded (folding keeps spaces and dots, so
 /// trimming after it is trimming before it).
-fn country_code_folded(folded: &str) -> Option<&'static str> {
+pub(crate) fn country_code_folded(folded: &str) -> Option<&'static str> {
     let f = folded.trim().trim_end_matches('.');
+    // Most texts asked about are longer than any country's name: no need to hash them.
+    if f.len() > LONGEST_COUNTRY {
+        return None;
+    }
     index().countries.get(f).copied()
 }
+
+/// The byte length of the longest name in [`COUNTRIES`] (`united states of america`).
+const LONGEST_COUNTRY: usize = 24;
 
 /// Cities often found on CVs, folded, for telling a location from an organisation.
 #[rustfmt::skip]
@@ -75,8 +87,12 @@ pub(crate) fn looks_like_location(text: &str) -> bool {
     if t.is_empty() || t.len() > 60 {
         return false;
     }
-    let f = fold(t);
-    if index().cities.contains(f.as_str()) || country_code_folded(&f).is_some() {
+    with_folded(t, |f| location_folded(text, t, f))
+}
+
+/// [`looks_like_location`] of `text`, trimmed to `t`, given the fold `f` of `t`.
+fn location_folded(text: &str, t: &str, f: &str) -> bool {
+    if index().cities.contains(f) || country_code_folded(f).is_some() {
         return true;
     }
     // `London (hybrid)`, `Walldorf (Germany)`: a place with a remark that is one too.
@@ -90,14 +106,19 @@ pub(crate) fn looks_like_location(text: &str) -> bool {
     if f.starts_with("remote") || f == "hybrid" || f == "telearbeit" || f == "teletravail" {
         return true;
     }
-    let parts: Vec<&str> = t.split(',').map(str::trim).collect();
-    if parts.len() >= 2 {
-        let last = parts[parts.len() - 1];
-        let first = fold(parts[0]);
-        return country_code(last).is_some()
+    // Folding keeps commas and spaces where they are: the folded parts are the folded
+    // original parts, so nothing is folded twice.
+    if t.contains(',') {
+        let last = t.rsplit(',').next().unwrap_or("").trim();
+        let country = |folded_part: &str| {
+            country_code_folded(folded_part.trim().trim_end_matches('.')).is_some()
+        };
+        let folded_last = f.rsplit(',').next().unwrap_or("");
+        let folded_first = f.split(',').next().unwrap_or("").trim();
+        return country(folded_last)
             || is_region_code(last)
-            || index().cities.contains(first.as_str())
-            || parts.iter().any(|p| country_code(p).is_some());
+            || index().cities.contains(folded_first)
+            || f.split(',').any(country);
     }
     // `Boston MA`, `Cambridge MA` (not `Consultant SAP FI`).
     if let Some((city, region)) = t.rsplit_once(' ')
