@@ -56,7 +56,7 @@ pub(crate) fn country_code_folded(folded: &str) -> Option<&'static str> {
 }
 
 /// The byte length of the longest name in [`COUNTRIES`] (`united states of america`).
-const LONGEST_COUNTRY: usize = 24;
+pub(super) const LONGEST_COUNTRY: usize = 24;
 
 /// Cities often found on CVs, folded, for telling a location from an organisation.
 #[rustfmt::skip]
