@@ -10,6 +10,12 @@ mod text_corpus;
 
 use text_corpus::corpus_of;
 
+// The binary allocates through mimalloc (default feature `mimalloc`), and so does this
+// bench, so that it measures what `vitae convert cv.txt` runs.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
