@@ -29,6 +29,7 @@ pub mod locale;
 pub mod model;
 pub mod render;
 pub mod report;
+mod scan;
 pub mod schema;
 pub mod validate;
 

@@ -117,7 +117,7 @@ pub fn parse_range(text: &str) -> Option<(PartialDate, Option<LooseDate>)> {
             continue;
         }
         let mut from = 0;
-        while let Some(at) = find_short(&folded[from..], sep).map(|i| i + from) {
+        while let Some(at) = crate::scan::find(&folded[from..], sep).map(|i| i + from) {
             let (split, after) = if ascii {
                 (at, at + sep.len())
             } else {
@@ -201,15 +201,6 @@ fn separators_in(text: &str) -> u32 {
         }
     }
     present
-}
-
-/// `haystack.find(needle)` for the short texts and separators here, without the
-/// set-up cost of the general substring search (it ran for each separator of each range).
-fn find_short(haystack: &str, needle: &str) -> Option<usize> {
-    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
-    let first = *needle.first()?;
-    // `needle` starts with a whole char, so a match starts on a char boundary.
-    (0..hay.len()).find(|&i| hay[i] == first && hay[i..].starts_with(needle))
 }
 
 /// Words that open a range with no end (lower case, folded).

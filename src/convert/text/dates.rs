@@ -528,33 +528,27 @@ fn can_start(word: &str) -> bool {
     if !first.is_alphabetic() {
         return false;
     }
-    let letters = word.chars().take_while(|c| c.is_alphabetic());
-    let mut buf = [0; 16];
-    let folded;
-    let (f, letters) = match ascii_folded(letters.clone(), &mut buf) {
-        Some(f) => (f, f),
-        None => {
-            let letters: String = letters.collect();
-            folded = (locale::fold(&letters), letters);
-            (folded.0.as_str(), folded.1.as_str())
-        }
-    };
-    is_month(letters)
-        || matches!(
-            f,
-            "since"
-                | "from"
-                | "seit"
-                | "ab"
-                | "sinds"
-                | "vanaf"
-                | "depuis"
-                | "des"
-                | "desde"
-                | "dal"
-                | "da"
-                | "a"
-        )
+    with_letters(
+        word.chars().take_while(|c| c.is_alphabetic()),
+        |f, letters| {
+            is_month(letters)
+                || matches!(
+                    f,
+                    "since"
+                        | "from"
+                        | "seit"
+                        | "ab"
+                        | "sinds"
+                        | "vanaf"
+                        | "depuis"
+                        | "des"
+                        | "desde"
+                        | "dal"
+                        | "da"
+                        | "a"
+                )
+        },
+    )
 }
 
 /// Whether a date range can end with this word.
@@ -569,22 +563,28 @@ fn can_end(word: &str) -> bool {
     let letters = word
         .chars()
         .filter(|c| c.is_alphabetic() || *c == '\'' || *c == '’');
+    with_letters(letters, |f, letters| {
+        is_month(letters)
+            || locale::is_present_word(letters)
+            || matches!(
+                f,
+                "date" | "fecha" | "momento" | "jour" | "hui" | "aujourd'hui"
+            )
+    })
+}
+
+/// Calls `f` with a word's letters folded and as written. ASCII letters are folded on
+/// the stack ([`ascii_folded`]) and passed as both: the tests `f` makes ignore case.
+fn with_letters<R>(
+    letters: impl Iterator<Item = char> + Clone,
+    f: impl FnOnce(&str, &str) -> R,
+) -> R {
     let mut buf = [0; 16];
-    let folded;
-    let (f, letters) = match ascii_folded(letters.clone(), &mut buf) {
-        Some(f) => (f, f),
-        None => {
-            let letters: String = letters.collect();
-            folded = (locale::fold(&letters), letters);
-            (folded.0.as_str(), folded.1.as_str())
-        }
-    };
-    is_month(letters)
-        || locale::is_present_word(letters)
-        || matches!(
-            f,
-            "date" | "fecha" | "momento" | "jour" | "hui" | "aujourd'hui"
-        )
+    if let Some(folded) = ascii_folded(letters.clone(), &mut buf) {
+        return f(folded, folded);
+    }
+    let letters: String = letters.collect();
+    f(&locale::fold(&letters), &letters)
 }
 
 #[cfg(test)]

@@ -107,7 +107,8 @@ fn split_caps(text: &str) -> Option<Vec<String>> {
 /// joined by "and" in one of the vocabulary's languages.
 fn split_and(item: &str) -> Vec<String> {
     for and in [" and ", " und ", " en ", " et ", " y ", " e "] {
-        if let Some((a, b)) = vocab::find(item, and).map(|p| (&item[..p], &item[p + and.len()..]))
+        if let Some((a, b)) =
+            crate::scan::find(item, and).map(|p| (&item[..p], &item[p + and.len()..]))
             && a.split_whitespace().count() <= 3
             && b.split_whitespace().count() <= 3
         {
@@ -480,7 +481,7 @@ fn language(item: &str, no: usize, out: &mut Out) {
 pub(crate) fn parse_language(item: &str) -> (String, Option<String>) {
     let t = item.trim().trim_end_matches('.');
     for sep in [":", " - ", " – ", " — ", " | ", " / ", " = "] {
-        if let Some((a, b)) = vocab::find(t, sep).map(|p| (&t[..p], &t[p + sep.len()..])) {
+        if let Some((a, b)) = crate::scan::find(t, sep).map(|p| (&t[..p], &t[p + sep.len()..])) {
             let (a, b) = (a.trim(), b.trim());
             if !a.is_empty() && !b.is_empty() && !a.contains('(') {
                 return (a.to_owned(), Some(b.to_owned()));

@@ -264,25 +264,11 @@ fn words_of(folded: &str) -> impl Iterator<Item = &str> {
 pub(crate) fn contains_any(hay: &str, needles: &[&str], first: u128) -> bool {
     let h = hay.as_bytes();
     h.iter().enumerate().any(|(i, &b)| {
-        (first >> (b & 127)) & 1 == 1 && needles.iter().any(|n| starts_at(h, i, n.as_bytes()))
+        (first >> (b & 127)) & 1 == 1
+            && needles
+                .iter()
+                .any(|n| crate::scan::starts_at(h, i, n.as_bytes()))
     })
-}
-
-/// Whether `needle` starts at byte `i` of `hay`, compared in line: the needles are a
-/// few bytes long and most comparisons fail at the first or second byte.
-#[inline]
-pub(crate) fn starts_at(hay: &[u8], i: usize, needle: &[u8]) -> bool {
-    hay.len() - i >= needle.len() && hay[i..].iter().zip(needle).all(|(a, b)| a == b)
-}
-
-/// The first place of `needle` in `hay`, as [`str::find`] gives it: the importer's
-/// needles are short, and setting up a searcher for each costs more than this scan.
-pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    let Some(&first) = n.first() else {
-        return Some(0);
-    };
-    (0..h.len()).find(|&i| h[i] == first && starts_at(h, i, n))
 }
 
 /// The set of the needles' first bytes, for [`contains_any`] (a byte above ASCII

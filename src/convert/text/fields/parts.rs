@@ -138,7 +138,7 @@ pub(super) fn strongest_separator(text: &str, allow_comma: bool) -> Option<usize
             SEPARATOR_STARTS[g] & bit != 0
                 && SEPARATORS[g]
                     .iter()
-                    .any(|s| vocab::starts_at(h, i, s.as_bytes()))
+                    .any(|s| crate::scan::starts_at(h, i, s.as_bytes()))
         }) {
             best = Some(g);
             if g == 0 {
@@ -197,7 +197,7 @@ pub(super) fn split_parts_at(text: &str, strongest: Option<usize>) -> (Vec<Strin
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for sep in SEPARATORS[g] {
         let mut from = 0;
-        while let Some(p) = vocab::find(&outside[from..], sep).map(|p| p + from) {
+        while let Some(p) = crate::scan::find(&outside[from..], sep).map(|p| p + from) {
             cuts.push((p, p + sep.len()));
             from = p + sep.len();
         }
