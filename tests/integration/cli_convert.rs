@@ -70,6 +70,29 @@ fn formats_come_from_flags_then_extensions_and_stdout_is_json() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(parse(&stdout(&out), Format::Json), json!({"a": "yes"}));
 
+    // `-o -` is stdout, as `-` is stdin: no file named `-`, for every command with -o.
+    for (args, shown) in [
+        (&["convert", "cv.yaml", "-o", "-"][..], "\"Zoë\""),
+        (&["migrate", "cv.yaml", "-o", "-"], "Zoë"),
+        (
+            &["render", "cv.yaml", "--theme", "markdown", "-o", "-"],
+            "# Zoë",
+        ),
+        (&["schema", "-o", "-"], "\"basics\""),
+    ] {
+        let out = run(d, args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(stdout(&out).contains(shown), "{args:?}: {}", stdout(&out));
+        assert!(!d.join("-").exists(), "{args:?} wrote a file named `-`");
+    }
+    assert_eq!(
+        parse(
+            &stdout(&run(d, &["convert", "cv.yaml", "-o", "-"])),
+            Format::Json
+        ),
+        expected
+    );
+
     // An explicit format that contradicts the output's extension is refused.
     let out = run(d, &["convert", "cv.yaml", "--to", "yaml", "-o", "out.json"]);
     assert_eq!(out.status.code(), Some(2));

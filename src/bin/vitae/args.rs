@@ -78,12 +78,31 @@ pub enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Validate(args) => validate::run(args, &cli.global),
-        Command::Schema(args) => schema::run(args, &cli.global),
-        Command::Convert(args) => convert::run(args, &cli.global),
-        Command::Migrate(args) => migrate::run(args, &cli.global),
+        Command::Schema(mut args) => {
+            dash_is_stdout(&mut args.output);
+            schema::run(args, &cli.global)
+        }
+        Command::Convert(mut args) => {
+            dash_is_stdout(&mut args.output);
+            convert::run(args, &cli.global)
+        }
+        Command::Migrate(mut args) => {
+            dash_is_stdout(&mut args.output);
+            migrate::run(args, &cli.global)
+        }
         Command::Diff(args) => diff::run(args, &cli.global),
-        Command::Render(args) => render::run(args, &cli.global),
+        Command::Render(mut args) => {
+            dash_is_stdout(&mut args.output);
+            render::run(args, &cli.global)
+        }
         Command::Themes(args) => themes::run(args, &cli.global),
         Command::Init(args) => init::run(args, &cli.global),
+    }
+}
+
+/// `-o -` writes to stdout, as an input of `-` reads stdin: not to a file named `-`.
+fn dash_is_stdout(output: &mut Option<std::path::PathBuf>) {
+    if output.as_deref() == Some(std::path::Path::new("-")) {
+        *output = None;
     }
 }

@@ -18,7 +18,7 @@ pub struct Args {
     /// The resume to convert (JSON, YAML or TOML; JSON Resume or FRESH); `-` reads stdin.
     #[arg(value_name = "INPUT")]
     pub input: String,
-    /// Write the result to this file (atomically) instead of stdout; its extension
+    /// Write the result to this file (atomically) instead of stdout (`-` is stdout); its extension
     /// (.json, .yaml, .yml, .toml) picks the format when --to does not. Never the input
     /// file itself.
     #[arg(short, long, value_name = "PATH")]

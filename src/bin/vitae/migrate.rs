@@ -17,7 +17,7 @@ pub struct Args {
     /// The resume to migrate (JSON, YAML or TOML); `-` reads stdin.
     #[arg(value_name = "INPUT")]
     pub input: String,
-    /// Write the result to this file (atomically) instead of stdout; its extension picks
+    /// Write the result to this file (atomically) instead of stdout (`-` is stdout); its extension picks
     /// the format (default: the input's).
     #[arg(short, long, value_name = "PATH", conflicts_with = "in_place")]
     pub output: Option<PathBuf>,

@@ -22,7 +22,7 @@ pub struct Args {
     /// A theme name (see `vitae themes`) or the path of a theme folder.
     #[arg(short, long, value_name = "NAME|DIR")]
     pub theme: Option<String>,
-    /// Write here (atomically) instead of stdout; the extension picks the format when
+    /// Write here (atomically) instead of stdout (`-` is stdout); the extension picks the format when
     /// `--format` is not given.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,

@@ -10,7 +10,7 @@ use crate::output;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Write the schema to this file (atomically) instead of stdout.
+    /// Write the schema to this file (atomically) instead of stdout (`-` is stdout).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 }
