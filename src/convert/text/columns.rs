@@ -99,9 +99,15 @@ fn column(raw: &[&str]) -> Option<usize> {
         }
         let mut spaces = 0;
         let mut seen_text = false;
-        for (pos, c) in line.chars().enumerate() {
-            if c == ' ' {
+        // By bytes, counting characters: `pos` is the position of the character.
+        let mut pos = 0;
+        for &b in line.as_bytes() {
+            if (0x80..0xC0).contains(&b) {
+                continue; // inside a character
+            }
+            if b == b' ' {
                 spaces += 1;
+                pos += 1;
                 continue;
             }
             // Text after a gap of two or more spaces, or after a deep indent.
@@ -113,6 +119,7 @@ fn column(raw: &[&str]) -> Option<usize> {
             }
             seen_text = true;
             spaces = 0;
+            pos += 1;
         }
     }
     let (best, n) = counts
@@ -125,7 +132,15 @@ fn column(raw: &[&str]) -> Option<usize> {
 /// The line cut at `column` (a character position): what lies left and right of it.
 /// A line that runs across the column without a gap stays whole on its side.
 fn cut(line: &str, column: usize) -> (&str, &str) {
-    let Some((byte, _)) = line.char_indices().nth(column) else {
+    // A line has no more characters than bytes; in ASCII, characters are bytes.
+    let byte = if line.len() <= column {
+        None
+    } else if line.is_ascii() {
+        Some(column)
+    } else {
+        line.char_indices().nth(column).map(|(i, _)| i)
+    };
+    let Some(byte) = byte else {
         return (line, "");
     };
     let (l, r) = line.split_at(byte);
@@ -145,6 +160,32 @@ fn cut(line: &str, column: usize) -> (&str, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cut_counts_characters_not_bytes() {
+        // The plain reading: the byte offset of character `column`.
+        let at = |line: &str, column: usize| line.char_indices().nth(column).map(|(i, _)| i);
+        for line in [
+            "",
+            "short",
+            "Jürgen Müller            PROFIL",
+            "Straße 1                 Entwickler",
+            "東京都                    ENGINEER",
+            "e\u{301}  combining      RIGHT",
+            "ascii only line          RIGHT SIDE",
+        ] {
+            for column in [0, 3, 8, 20, 25, 26, 40] {
+                let (l, r) = cut(line, column);
+                assert_eq!(format!("{l}{r}"), line);
+                if let Some(byte) = at(line, column)
+                    && !r.is_empty()
+                    && !l.is_empty()
+                {
+                    assert_eq!(l.len(), byte, "{line:?} at {column}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn sidebar_and_main_column() {

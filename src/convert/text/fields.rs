@@ -206,10 +206,55 @@ fn is_duration(text: &str) -> bool {
         })
 }
 
-/// Reads the entries of a list section.
-pub(crate) fn read(kind: SectionKind, lines: &[Line], idx: Vec<usize>, out: &mut Out) {
-    let name = section_name(kind);
+/// Whether a section of this kind is a list of entries, read by [`plan`] and [`read`].
+pub(crate) fn is_list(kind: SectionKind) -> bool {
+    !matches!(
+        kind,
+        SectionKind::Contact
+            | SectionKind::Summary
+            | SectionKind::Skills
+            | SectionKind::Languages
+            | SectionKind::Interests
+            | SectionKind::Other
+    )
+}
+
+/// What can be read of a list section before anything is written: its entries and
+/// their headers. It is pure, so the sections of a long CV are planned on several
+/// threads (see [`super::par`]); [`read`] then writes them in order.
+pub(crate) struct Plan {
+    kind: SectionKind,
+    intro: Vec<usize>,
+    list: Vec<Entry>,
+    headers: Vec<Header>,
+    /// What the job-title words say of each header.
+    decided: Vec<Option<Order>>,
+}
+
+/// Cuts a list section into entries and their headers into parts.
+pub(crate) fn plan(kind: SectionKind, lines: &[Line], idx: Vec<usize>) -> Plan {
     let (intro, list) = entries::split(lines, idx);
+    let headers: Vec<Header> = list.iter().map(|e| header_of(kind, lines, e)).collect();
+    let decided = headers.iter().map(|h| decide(h, true)).collect();
+    Plan {
+        kind,
+        intro,
+        list,
+        headers,
+        decided,
+    }
+}
+
+/// Reads the entries of a list section.
+pub(crate) fn read(plan: Plan, lines: &[Line], out: &mut Out) {
+    let Plan {
+        kind,
+        intro,
+        list,
+        headers,
+        decided,
+    } = plan;
+    let name = section_name(kind);
     for &i in &intro {
         if lines[i].is_blank() || lines[i].rule {
             continue;
@@ -221,9 +266,7 @@ pub(crate) fn read(kind: SectionKind, lines: &[Line], idx: Vec<usize>, out: &mut
             out.unmapped(&lines[i].text, lines[i].no);
         }
     }
-    let headers: Vec<Header> = list.iter().map(|e| header_of(kind, lines, e)).collect();
-    // What the job-title words say of each header, and the order most decided entries use.
-    let decided: Vec<Option<Order>> = headers.iter().map(|h| decide(h, true)).collect();
+    // The order most decided entries use.
     let (mut title_first, mut org_first) = (0, 0);
     for d in &decided {
         match d {

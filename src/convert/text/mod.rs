@@ -42,6 +42,7 @@ mod header;
 mod lists;
 mod normalize;
 mod output;
+mod par;
 mod pointers;
 mod sections;
 mod sidebar;
@@ -190,6 +191,9 @@ fn name_block(lines: &[normalize::Line], sections: &[sections::Section]) -> Opti
     })
 }
 
+/// Below twice this many sections, their entries are worked out on one thread.
+const SECTIONS_PER_THREAD: usize = 64;
+
 /// Reads every section; `extra_header` lines are read as part of the header.
 fn read(lines: &[normalize::Line], sections: &[sections::Section], extra_header: &[usize]) -> Out {
     let mut out = Out::default();
@@ -216,7 +220,29 @@ fn read(lines: &[normalize::Line], sections: &[sections::Section], extra_header:
             out.label(&line.text, line.no);
         }
     }
-    for section in sections {
+    // The lines each section reads.
+    let body_of = |section: &sections::Section| {
+        let mut idx: Vec<usize> = section
+            .body
+            .clone()
+            .filter(|i| {
+                !extra_header.contains(i)
+                    && !lines[*i].table_head
+                    && Some(*i) != signature
+                    && !on_request.contains(i)
+            })
+            .collect();
+        if section.heading.is_none() {
+            idx.extend_from_slice(extra_header);
+        }
+        idx
+    };
+    // The entries of the list sections are worked out before anything is written, on
+    // several threads for a long CV; they are written in order below.
+    let mut plans: Vec<Option<fields::Plan>> = par::map(sections, SECTIONS_PER_THREAD, |section| {
+        fields::is_list(section.kind).then(|| fields::plan(section.kind, lines, body_of(section)))
+    });
+    for (n, section) in sections.iter().enumerate() {
         let heading_text = section
             .heading
             .map(|h| {
@@ -240,19 +266,11 @@ fn read(lines: &[normalize::Line], sections: &[sections::Section], extra_header:
         {
             out.label(&lines[h].text, lines[h].no);
         }
-        let mut idx: Vec<usize> = section
-            .body
-            .clone()
-            .filter(|i| {
-                !extra_header.contains(i)
-                    && !lines[*i].table_head
-                    && Some(*i) != signature
-                    && !on_request.contains(i)
-            })
-            .collect();
-        if section.heading.is_none() {
-            idx.extend_from_slice(extra_header);
+        if let Some(plan) = plans[n].take() {
+            fields::read(plan, lines, &mut out);
+            continue;
         }
+        let idx = body_of(section);
         match section.kind {
             SectionKind::Contact => header::read(lines, &idx, &mut out),
             SectionKind::Summary => fields::summary(lines, &idx, &mut out),
@@ -260,7 +278,8 @@ fn read(lines: &[normalize::Line], sections: &[sections::Section], extra_header:
                 lists::read(section.kind, &heading_text, lines, &idx, &mut out);
             }
             SectionKind::Other => fields::other(lines, section.heading, &idx, &mut out),
-            kind => fields::read(kind, lines, idx, &mut out),
+            // Planned above; here only should `fields::is_list` forget a kind.
+            kind => fields::read(fields::plan(kind, lines, idx), lines, &mut out),
         }
     }
     out

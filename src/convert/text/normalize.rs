@@ -70,6 +70,9 @@ pub(crate) struct Line {
     pub table_row: bool,
     /// A numbered list item (`1.`, `02)`).
     pub ordinal: bool,
+    /// The date range that lets the line head an entry (computed once, at the end; see
+    /// [`super::entries::date_line`]).
+    pub date: Option<super::dates::DateSpan>,
 }
 
 impl Line {
@@ -109,64 +112,108 @@ pub(crate) fn normalize(source: &str) -> Vec<Line> {
         Some(cells) => cells.iter().map(|(i, t)| (*i, t.as_str())).collect(),
         None => raw.iter().copied().enumerate().collect(),
     };
-    let mut lines = Vec::with_capacity(order.len());
-    let mut in_comment = false;
-    let mut in_fence = false;
-    for (i, raw_line) in order {
-        let no = i + 1;
-        // Most lines have neither: they are read where they lie, not copied.
-        let text: Cow<'_, str> = if raw_line.bytes().any(|b| b == b'\r' || b == b'\t') {
-            Cow::Owned(raw_line.replace('\r', "").replace('\t', "    "))
-        } else {
-            Cow::Borrowed(raw_line)
-        };
-        if let Some(end) = front_matter_end
-            && i <= end
-        {
-            lines.push(front_matter_line(no, &text, i == 0 || i == end));
-            continue;
+    // The only state that crosses lines is being inside an HTML comment. It is worked
+    // out first (few CVs have comments), so that every line can then be read on its own.
+    let comment_at = order
+        .iter()
+        .any(|(_, t)| t.contains("<!--"))
+        .then(|| comment_states(&order, front_matter_end));
+    let numbered: Vec<(usize, (usize, &str))> = order.into_iter().enumerate().collect();
+    let lines = super::par::runs(&numbered, LINES_PER_THREAD, |run, lines| {
+        for &(k, (i, raw_line)) in run {
+            let in_comment = comment_at.as_ref().is_some_and(|c| c[k]);
+            read_line(i, raw_line, front_matter_end, in_comment, lines);
         }
-        let trimmed = text.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            in_fence = !in_fence;
-            lines.push(Line {
-                no,
-                rule: true,
-                ..Line::default()
-            });
-            continue;
-        }
-        // Comments and tags both start with `<`: most lines have none.
-        let has_lt = text.contains('<');
-        let without_comments = if has_lt || in_comment {
-            strip_comments(&text, &mut in_comment)
-        } else {
-            Cow::Borrowed(text.as_ref())
-        };
-        let before = lines.len();
-        if has_lt && without_comments.contains('<') {
-            for seg in split_html_blocks(&without_comments) {
-                if let Some(line) = parse_line(no, &seg) {
-                    push_split(line, &mut lines);
-                }
-            }
-        } else if let Some(line) = parse_line(no, &without_comments) {
-            push_split(line, &mut lines);
-        }
-        if lines.len() == before {
-            lines.push(Line {
-                no,
-                ..Line::default()
-            });
-        }
-    }
+    });
+    let mut lines = lines;
     mark_underlines(&mut lines);
     mark_table_heads(&mut lines);
     let mut lines = sidebar::split_interleaved(lines);
-    for line in &mut lines {
+    super::par::for_each_mut(&mut lines, LINES_PER_THREAD, |line| {
         line.style = super::sections::style_of(line);
-    }
+        // After the style: a heading's date reads differently from a sentence's.
+        line.date = super::entries::find_date_line(line);
+    });
     lines
+}
+
+/// Below twice this many lines, normalising stays on one thread (see [`super::par`]).
+const LINES_PER_THREAD: usize = 2_000;
+
+/// Whether each line of `order` starts inside an HTML comment (`<!-- … -->` may span
+/// lines), as [`read_line`] sees it.
+fn comment_states(order: &[(usize, &str)], front_matter_end: Option<usize>) -> Vec<bool> {
+    let mut in_comment = false;
+    order
+        .iter()
+        .map(|&(i, raw_line)| {
+            let at_start = in_comment;
+            let in_front_matter = front_matter_end.is_some_and(|end| i <= end);
+            let trimmed = raw_line.trim_start();
+            let fence = trimmed.starts_with("```") || trimmed.starts_with("~~~");
+            if !in_front_matter && !fence && (in_comment || raw_line.contains('<')) {
+                let text = raw_line.replace('\r', "").replace('\t', "    ");
+                let _ = strip_comments(&text, &mut in_comment);
+            }
+            at_start
+        })
+        .collect()
+}
+
+/// Reads source line `i` (0-based) into one line or more, pushed onto `lines`;
+/// `in_comment` says whether it starts inside an HTML comment.
+fn read_line(
+    i: usize,
+    raw_line: &str,
+    front_matter_end: Option<usize>,
+    mut in_comment: bool,
+    lines: &mut Vec<Line>,
+) {
+    let no = i + 1;
+    // Most lines have neither: they are read where they lie, not copied.
+    let text: Cow<'_, str> = if raw_line.bytes().any(|b| b == b'\r' || b == b'\t') {
+        Cow::Owned(raw_line.replace('\r', "").replace('\t', "    "))
+    } else {
+        Cow::Borrowed(raw_line)
+    };
+    if let Some(end) = front_matter_end
+        && i <= end
+    {
+        lines.push(front_matter_line(no, &text, i == 0 || i == end));
+        return;
+    }
+    let trimmed = text.trim_start();
+    if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+        lines.push(Line {
+            no,
+            rule: true,
+            ..Line::default()
+        });
+        return;
+    }
+    // Comments and tags both start with `<`: most lines have none.
+    let has_lt = text.contains('<');
+    let without_comments = if has_lt || in_comment {
+        strip_comments(&text, &mut in_comment)
+    } else {
+        Cow::Borrowed(text.as_ref())
+    };
+    let before = lines.len();
+    if has_lt && without_comments.contains('<') {
+        for seg in split_html_blocks(&without_comments) {
+            if let Some(line) = parse_line(no, &seg) {
+                push_split(line, lines);
+            }
+        }
+    } else if let Some(line) = parse_line(no, &without_comments) {
+        push_split(line, lines);
+    }
+    if lines.len() == before {
+        lines.push(Line {
+            no,
+            ..Line::default()
+        });
+    }
 }
 
 /// Whether `text` holds `n` spaces in a row. A byte scan: `str::contains` with a

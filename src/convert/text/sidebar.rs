@@ -40,13 +40,20 @@ enum Piece {
 
 /// Rewrites every interleaved line of `lines` as one line per label.
 pub(crate) fn split_interleaved(lines: Vec<Line>) -> Vec<Line> {
-    let mut out = Vec::with_capacity(lines.len());
-    for line in lines {
-        // Commas are counted last: few lines have two marks.
-        if line.marks.len() >= 2
+    // Commas are counted last: few lines have two marks.
+    let may_split = |line: &Line| {
+        line.marks.len() >= 2
             && line.heading.is_none()
             && !line.bold
             && line.text.bytes().filter(|b| *b == b',').count() >= 5
+    };
+    // Most CVs have no such line: they are not copied into a new list.
+    if !lines.iter().any(may_split) {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        if may_split(&line)
             && let Some(rows) = split(&line)
         {
             for (label, list) in rows {
