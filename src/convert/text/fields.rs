@@ -260,7 +260,7 @@ pub(crate) fn read(plan: Plan, lines: &[Line], out: &mut Out) {
             continue;
         }
         // `### Journal Articles` above the first article: a sub-heading.
-        if heading_style(&lines[i]).is_some() && vocab::section_kind(&lines[i].text) == Some(kind) {
+        if lines[i].named == Some(kind) {
             out.label(&lines[i].text, lines[i].no);
         } else {
             out.unmapped(&lines[i].text, lines[i].no);

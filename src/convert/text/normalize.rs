@@ -70,6 +70,8 @@ pub(crate) struct Line {
     pub table_row: bool,
     /// A numbered list item (`1.`, `02)`).
     pub ordinal: bool,
+    /// The section a line that looks like a heading names (computed once, at the end).
+    pub named: Option<super::vocab::SectionKind>,
     /// The date range that lets the line head an entry (computed once, at the end; see
     /// [`super::entries::date_line`]).
     pub date: Option<super::dates::DateSpan>,
@@ -131,6 +133,9 @@ pub(crate) fn normalize(source: &str) -> Vec<Line> {
     let mut lines = sidebar::split_interleaved(lines);
     super::par::for_each_mut(&mut lines, LINES_PER_THREAD, |line| {
         line.style = super::sections::style_of(line);
+        if line.style.is_some() {
+            line.named = super::vocab::section_kind(&line.text);
+        }
         // After the style: a heading's date reads differently from a sentence's.
         line.date = super::entries::find_date_line(line);
     });

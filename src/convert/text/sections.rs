@@ -140,7 +140,7 @@ pub(crate) fn split(lines: &[Line]) -> Vec<Section> {
         .enumerate()
         .filter_map(|(i, l)| {
             let style = heading_style(l)?;
-            let kind = vocab::section_kind(&l.text);
+            let kind = l.named;
             // A `Heading:` line only counts when it names a section.
             if matches!(style, Style::Colon | Style::Plain) && kind.is_none() {
                 return None;
