@@ -130,6 +130,10 @@ impl Import {
 
 /// Imports a free-form CV. Never fails and never panics: text that fits no field is
 /// kept in `meta.x-vitae.unmapped`.
+///
+/// A long input (thousands of lines) is read on all the cores the process may use, up
+/// to eight, through scoped threads that end before this returns; the result is the
+/// same as on one thread. A CV of a few pages is read on the calling thread.
 #[must_use]
 pub fn import(text: &str) -> Import {
     let lines = normalize::normalize(text);
