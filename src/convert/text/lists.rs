@@ -191,7 +191,7 @@ fn split_and(item: &str) -> Vec<String> {
 
 /// `Category: items`, `Category (items)` or `Category      items` (a column gap):
 /// the category and the items' text.
-fn category(line: &Line) -> Option<(String, String)> {
+fn category(line: &Line) -> Option<(&str, &str)> {
     let text = line.text.as_str();
     if let Some(g) = line.gap
         && !text[..g].contains(':')
@@ -203,7 +203,7 @@ fn category(line: &Line) -> Option<(String, String)> {
             && !rest.is_empty()
             && !name.chars().any(|c| c.is_ascii_digit())
         {
-            return Some((name.to_owned(), rest.to_owned()));
+            return Some((name, rest));
         }
     }
     let t = text.trim();
@@ -213,7 +213,7 @@ fn category(line: &Line) -> Option<(String, String)> {
         && !rest.trim().is_empty()
         && !name.contains("http")
     {
-        return Some((name.trim().to_owned(), rest.trim().to_owned()));
+        return Some((name.trim(), rest.trim()));
     }
     if let Some(open) = t.find('(')
         && t.ends_with(')')
@@ -221,10 +221,7 @@ fn category(line: &Line) -> Option<(String, String)> {
         && t[..open].split_whitespace().count() <= 4
         && open > 0
     {
-        return Some((
-            t[..open].trim().to_owned(),
-            t[open + 1..t.len() - 1].to_owned(),
-        ));
+        return Some((t[..open].trim(), &t[open + 1..t.len() - 1]));
     }
     None
 }
@@ -482,7 +479,7 @@ fn languages(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
     // `Compiled languages` / `C, C++, Java`: programming languages are skills.
     let spoken = idx.iter().any(|&i| {
         let t = &lines[i].text;
-        split_items(t).iter().any(|item| {
+        Items::new(t).any(|item| {
             item.split(|c: char| !c.is_alphabetic())
                 .find(|w| !w.is_empty())
                 .is_some_and(vocab::is_language_name)
@@ -514,21 +511,21 @@ fn languages(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
             && !vocab::is_fluency(&rest)
         {
             // `Native: German, Dutch` — a level, then languages.
-            for item in split_items(&rest) {
+            for item in Items::new(rest) {
                 let k = out.entry("languages");
-                out.set("languages", k, "language", &item, no);
-                out.set("languages", k, "fluency", &name, no);
+                out.set("languages", k, "language", item, no);
+                out.set("languages", k, "fluency", name, no);
             }
             continue;
         }
-        let items = split_items(text);
+        let items = items_of(text);
         let items = if items.len() > 1 && items.iter().all(|i| i.split_whitespace().count() <= 6) {
             items
         } else {
-            vec![text.to_owned()]
+            vec![text]
         };
         // `Köln, im März 2024` under the languages is no language.
-        let known = |i: &String| {
+        let known = |i: &&str| {
             let (lang, fluency) = parse_language(i);
             vocab::is_language_name(lang.split_whitespace().next().unwrap_or(""))
                 || fluency.as_deref().is_some_and(vocab::is_fluency)
@@ -538,7 +535,7 @@ fn languages(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
             continue;
         }
         for item in items {
-            language(&item, no, out);
+            language(item, no, out);
         }
     }
 }
@@ -744,6 +741,63 @@ mod tests {
             ("Deutsch".into(), Some("Muttersprache".into()))
         );
         assert_eq!(parse_language("English"), ("English".into(), None));
+    }
+
+    /// The plain reading [`Items`] must match: char by char, then cleaned.
+    fn items_by_chars(text: &str) -> Vec<&str> {
+        fn clean(i: &str) -> &str {
+            let t = i.trim().trim_end_matches('.').trim();
+            t.strip_prefix("and ")
+                .or_else(|| t.strip_prefix("und "))
+                .unwrap_or(t)
+                .trim()
+        }
+        let mut items = Vec::new();
+        let mut depth = 0i32;
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            match c {
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => depth -= 1,
+                _ => {}
+            }
+            if depth <= 0 && matches!(c, ',' | ';' | '|' | '·' | '•' | '、' | '，') {
+                items.push(clean(&text[start..i]));
+                start = i + c.len_utf8();
+            }
+        }
+        items.push(clean(&text[start..]));
+        items.retain(|i| !i.is_empty());
+        items
+    }
+
+    #[test]
+    fn items_read_byte_by_byte_as_char_by_char() {
+        let texts = [
+            "",
+            " ",
+            ",",
+            ",,;|",
+            "C++, C#, and C.",
+            "Straße · Maß • Fuß",
+            "İstanbul、Ankara，İzmir",
+            "東京、大阪，京都 · 札幌",
+            "e\u{301}t\u{e9}, cafe\u{301} | naïve",
+            "a (b, c) d, e) f, (g, h",
+            "]x, [y, {z}], w",
+            "· • 、 ，",
+            "Â·Ã•, âœ“, ï¼Œ",
+            "und Deutsch; and English.",
+            "¬·, ¢, €, ├─, ｆｕｌｌ，ｗｉｄｔｈ",
+        ];
+        for t in texts {
+            assert_eq!(items_of(t), items_by_chars(t), "{t:?}");
+            assert_eq!(
+                Items::new(t).nth(1).is_some(),
+                items_by_chars(t).len() > 1,
+                "{t:?}"
+            );
+        }
     }
 
     #[test]

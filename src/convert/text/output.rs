@@ -716,3 +716,70 @@ fn push_index(out: &mut String, i: usize) {
         scale /= 10;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indices_read_as_written() {
+        for i in [0, 1, 9, 10, 11, 99, 100, 101, 1009, 65_536, usize::MAX] {
+            let mut out = String::from("/x/");
+            push_index(&mut out, i);
+            assert_eq!(out, format!("/x/{i}"));
+        }
+    }
+
+    fn pointers(placed: &[Placed]) -> Vec<(usize, &str)> {
+        placed
+            .iter()
+            .map(|p| (p.line, p.pointer.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn pointers_follow_entries_when_empty_ones_drop() {
+        let mut out = Out::default();
+        let empty = out.entry("skills");
+        let k = out.entry("skills");
+        out.set("skills", k, "name", "Tools", 1);
+        out.push("skills", k, "keywords", "Rust", 2);
+        out.push("skills", k, "keywords", "Go", 2);
+        out.touch("skills", empty, "name", 3);
+        out.touch("skills", k, "level", 4);
+        out.touch("skills", k, "name", 5);
+        out.set("skills", k, "x-note", "ß", 6);
+        out.push_continue("skills", k, "keywords", "lang", 7);
+        out.append("skills", k, "name", "İ", " ", 8);
+        out.label("Skills", 9);
+        // Said twice on one line: noted once.
+        out.set("work", 0, "name", "none", 10);
+        let w = out.entry("work");
+        out.set("work", w, "name", "A", 11);
+        out.also(11);
+        out.append("work", w, "summary", "x", " ", 12);
+        out.append("work", w, "summary", "y", " ", 12);
+        let (resume, placed) = out.finish();
+        assert_eq!(
+            resume["skills"],
+            serde_json::json!([{"name": "Tools İ", "keywords": ["Rust", "Go lang"], "x-note": "ß"}])
+        );
+        assert_eq!(
+            pointers(&placed),
+            [
+                (1, "/skills/0/name"),
+                (2, "/skills/0/keywords/0"),
+                (2, "/skills/0/keywords/1"),
+                (3, "/skills/0/name"),
+                (4, "/skills/0/level"),
+                (5, "/skills/0/name"),
+                (6, "/skills/0/x-note"),
+                (7, "/skills/0/keywords/1"),
+                (8, "/skills/0/name"),
+                (9, "/meta/x-vitae/labels/0"),
+                (11, "/work/0/name"),
+                (12, "/work/0/summary"),
+            ]
+        );
+    }
+}
