@@ -302,12 +302,12 @@ fn skills(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
         }
         // `Category: a, b, c` and `Category (a, b, c)`.
         if let Some((name, rest)) = category(line) {
-            let items = items_of(&rest);
+            let items = items_of(rest);
             if mostly_languages(&items) {
                 // `Mother tongue(s): German`: the label is the level.
                 let level_name = name.replace("(s)", "");
                 let level = vocab::is_fluency(&level_name);
-                out.label(&name, no);
+                out.label(name, no);
                 for item in &items {
                     if level && !item.contains(['(', ':']) {
                         let k = out.entry("languages");
@@ -319,13 +319,13 @@ fn skills(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
                 }
                 continue;
             }
-            if vocab::is_language_name(&name) && items.iter().all(|i| vocab::is_fluency(i)) {
+            if vocab::is_language_name(name) && items.iter().all(|i| vocab::is_fluency(i)) {
                 language(&format!("{name}: {}", items.join(" ")), no, out);
                 continue;
             }
-            match vocab::section_kind_exact(&name) {
+            match vocab::section_kind_exact(name) {
                 Some(SectionKind::Interests) => {
-                    out.label(&name, no);
+                    out.label(name, no);
                     for item in items.into_iter().flat_map(split_and) {
                         let k = out.entry("interests");
                         out.set("interests", k, "name", &item, no);
@@ -335,14 +335,14 @@ fn skills(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
                 Some(SectionKind::Languages) if mostly_languages(&items) => {}
                 _ => {}
             }
-            if super::header::is_personal_key(&name) {
+            if super::header::is_personal_key(name) {
                 out.unmapped(text, no);
                 continue;
             }
             let k = out.entry("skills");
-            out.set("skills", k, "name", &name, no);
+            out.set("skills", k, "name", name, no);
             let caps = if items.len() == 1 {
-                split_caps(&rest)
+                split_caps(rest)
             } else {
                 None
             };
@@ -507,8 +507,8 @@ fn languages(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
             continue;
         }
         if let Some((name, rest)) = category(line)
-            && !vocab::is_language_name(&name)
-            && !vocab::is_fluency(&rest)
+            && !vocab::is_language_name(name)
+            && !vocab::is_fluency(rest)
         {
             // `Native: German, Dutch` — a level, then languages.
             for item in Items::new(rest) {
@@ -610,10 +610,10 @@ fn interests(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
             && name.split_whitespace().count() <= 5
         {
             let k = out.entry("interests");
-            out.set("interests", k, "name", &name, no);
-            let items = split_items(&rest);
+            out.set("interests", k, "name", name, no);
+            let items = split_items(rest);
             let items = if items.len() == 1 {
-                split_caps(&rest).unwrap_or(items)
+                split_caps(rest).unwrap_or(items)
             } else {
                 items
             };
@@ -675,8 +675,8 @@ fn interests(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
         }
         if let Some((name, rest)) = category(line) {
             let k = out.entry("interests");
-            out.set("interests", k, "name", &name, no);
-            for item in split_items(&rest) {
+            out.set("interests", k, "name", name, no);
+            for item in split_items(rest) {
                 out.push("interests", k, "keywords", &item, no);
             }
             continue;
@@ -813,7 +813,7 @@ mod tests {
         };
         assert_eq!(
             category(&line),
-            Some(("Languages".into(), "Javascript, Python, Java".into()))
+            Some(("Languages", "Javascript, Python, Java"))
         );
     }
 }
