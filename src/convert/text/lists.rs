@@ -47,35 +47,106 @@ pub(crate) fn inline_list(kind: SectionKind, key: &str, value: &str, no: usize, 
 /// Items of a list: cut at commas and semicolons outside brackets, at ` | `, ` · `,
 /// ` • `; a final `and` is dropped (`C++, C#, and C`).
 pub(crate) fn split_items(text: &str) -> Vec<String> {
-    items_of(text).into_iter().map(str::to_owned).collect()
+    Items::new(text).map(str::to_owned).collect()
 }
 
 /// The items of [`split_items`], borrowed from the text.
 fn items_of(text: &str) -> Vec<&str> {
-    fn clean(i: &str) -> &str {
-        let t = i.trim().trim_end_matches('.').trim();
-        t.strip_prefix("and ")
-            .or_else(|| t.strip_prefix("und "))
-            .unwrap_or(t)
-            .trim()
-    }
-    let mut items = Vec::new();
-    let mut depth = 0i32;
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' | '[' | '{' => depth += 1,
-            ')' | ']' | '}' => depth -= 1,
-            _ => {}
+    Items::new(text).collect()
+}
+
+/// The items of [`split_items`] one by one, borrowed from the text: a line is read
+/// byte by byte (every separator but `,;|` is one of four multi-byte letters), and a
+/// caller asking whether there are two items stops at the second.
+struct Items<'a> {
+    text: &'a str,
+    /// Where the next item starts.
+    start: usize,
+    /// Where the search for the next separator goes on.
+    pos: usize,
+    /// Brackets open at `pos`.
+    depth: i32,
+    done: bool,
+}
+
+impl<'a> Items<'a> {
+    fn new(text: &'a str) -> Self {
+        Items {
+            text,
+            start: 0,
+            pos: 0,
+            depth: 0,
+            done: false,
         }
-        if depth <= 0 && matches!(c, ',' | ';' | '|' | '·' | '•' | '、' | '，') {
-            items.push(clean(&text[start..i]));
-            start = i + c.len_utf8();
-        }
     }
-    items.push(clean(&text[start..]));
-    items.retain(|i| !i.is_empty());
-    items
+
+    /// The next separator outside brackets from `pos` on: where it is and its length.
+    fn next_cut(&mut self) -> Option<(usize, usize)> {
+        let bytes = self.text.as_bytes();
+        while self.pos < bytes.len() {
+            let at = self.pos;
+            let tail = &bytes[at + 1..];
+            let width = match bytes[at] {
+                b'(' | b'[' | b'{' => {
+                    self.depth += 1;
+                    0
+                }
+                b')' | b']' | b'}' => {
+                    self.depth -= 1;
+                    0
+                }
+                b',' | b';' | b'|' => 1,
+                // `·`
+                0xC2 if tail.starts_with(&[0xB7]) => 2,
+                // `•`
+                0xE2 if tail.starts_with(&[0x80, 0xA2]) => 3,
+                // `、`
+                0xE3 if tail.starts_with(&[0x80, 0x81]) => 3,
+                // `，`
+                0xEF if tail.starts_with(&[0xBC, 0x8C]) => 3,
+                _ => 0,
+            };
+            if width > 0 && self.depth <= 0 {
+                self.pos = at + width;
+                return Some((at, width));
+            }
+            // A separator's later bytes never start one: stepping one byte is safe.
+            self.pos = at + 1;
+        }
+        None
+    }
+}
+
+impl<'a> Iterator for Items<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        fn clean(i: &str) -> &str {
+            let t = i.trim().trim_end_matches('.').trim();
+            t.strip_prefix("and ")
+                .or_else(|| t.strip_prefix("und "))
+                .unwrap_or(t)
+                .trim()
+        }
+        while !self.done {
+            let item = match self.next_cut() {
+                Some((at, width)) => {
+                    let item = &self.text[self.start..at];
+                    self.start = at + width;
+                    item
+                }
+                None => {
+                    self.done = true;
+                    &self.text[self.start..]
+                }
+            };
+            let item = clean(item);
+            if !item.is_empty() {
+                return Some(item);
+            }
+        }
+        None
+    }
 }
 
 /// Items of a list without separators, as some themes print them: a new item at each
@@ -120,7 +191,7 @@ fn split_and(item: &str) -> Vec<String> {
 
 /// `Category: items`, `Category (items)` or `Category      items` (a column gap):
 /// the category and the items' text.
-fn category(line: &Line) -> Option<(String, String)> {
+fn category(line: &Line) -> Option<(&str, &str)> {
     let text = line.text.as_str();
     if let Some(g) = line.gap
         && !text[..g].contains(':')
@@ -132,7 +203,7 @@ fn category(line: &Line) -> Option<(String, String)> {
             && !rest.is_empty()
             && !name.chars().any(|c| c.is_ascii_digit())
         {
-            return Some((name.to_owned(), rest.to_owned()));
+            return Some((name, rest));
         }
     }
     let t = text.trim();
@@ -142,7 +213,7 @@ fn category(line: &Line) -> Option<(String, String)> {
         && !rest.trim().is_empty()
         && !name.contains("http")
     {
-        return Some((name.trim().to_owned(), rest.trim().to_owned()));
+        return Some((name.trim(), rest.trim()));
     }
     if let Some(open) = t.find('(')
         && t.ends_with(')')
@@ -150,10 +221,7 @@ fn category(line: &Line) -> Option<(String, String)> {
         && t[..open].split_whitespace().count() <= 4
         && open > 0
     {
-        return Some((
-            t[..open].trim().to_owned(),
-            t[open + 1..t.len() - 1].to_owned(),
-        ));
+        return Some((t[..open].trim(), &t[open + 1..t.len() - 1]));
     }
     None
 }
@@ -194,11 +262,11 @@ fn grid_label_folded(f: &str) -> bool {
 }
 
 /// Whether most items of a list name spoken languages.
-fn mostly_languages(items: &[String]) -> bool {
+fn mostly_languages<S: AsRef<str>>(items: &[S]) -> bool {
     let n = items
         .iter()
         .filter(|i| {
-            i.split_whitespace().next().is_some_and(|w| {
+            i.as_ref().split_whitespace().next().is_some_and(|w| {
                 vocab::is_language_name(w.trim_matches(|c: char| !c.is_alphabetic()))
             })
         })
@@ -208,7 +276,7 @@ fn mostly_languages(items: &[String]) -> bool {
 
 /// Whether an item is a spoken language with a level: `English (intermediate)`.
 fn is_language_item(item: &str) -> bool {
-    if items_of(item).len() > 1 {
+    if Items::new(item).nth(1).is_some() {
         return false;
     }
     let (lang, fluency) = parse_language(item);
@@ -234,12 +302,12 @@ fn skills(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
         }
         // `Category: a, b, c` and `Category (a, b, c)`.
         if let Some((name, rest)) = category(line) {
-            let items = split_items(&rest);
+            let items = items_of(rest);
             if mostly_languages(&items) {
                 // `Mother tongue(s): German`: the label is the level.
                 let level_name = name.replace("(s)", "");
                 let level = vocab::is_fluency(&level_name);
-                out.label(&name, no);
+                out.label(name, no);
                 for item in &items {
                     if level && !item.contains(['(', ':']) {
                         let k = out.entry("languages");
@@ -251,14 +319,14 @@ fn skills(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
                 }
                 continue;
             }
-            if vocab::is_language_name(&name) && items.iter().all(|i| vocab::is_fluency(i)) {
+            if vocab::is_language_name(name) && items.iter().all(|i| vocab::is_fluency(i)) {
                 language(&format!("{name}: {}", items.join(" ")), no, out);
                 continue;
             }
-            match vocab::section_kind_exact(&name) {
+            match vocab::section_kind_exact(name) {
                 Some(SectionKind::Interests) => {
-                    out.label(&name, no);
-                    for item in items.into_iter().flat_map(|i| split_and(&i)) {
+                    out.label(name, no);
+                    for item in items.into_iter().flat_map(split_and) {
                         let k = out.entry("interests");
                         out.set("interests", k, "name", &item, no);
                     }
@@ -267,19 +335,28 @@ fn skills(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
                 Some(SectionKind::Languages) if mostly_languages(&items) => {}
                 _ => {}
             }
-            if super::header::is_personal_key(&name) {
+            if super::header::is_personal_key(name) {
                 out.unmapped(text, no);
                 continue;
             }
             let k = out.entry("skills");
-            out.set("skills", k, "name", &name, no);
-            let items = if items.len() == 1 {
-                split_caps(&rest).unwrap_or(items)
+            out.set("skills", k, "name", name, no);
+            let caps = if items.len() == 1 {
+                split_caps(rest)
             } else {
-                items
+                None
             };
-            for item in &items {
-                out.push("skills", k, "keywords", item, no);
+            match caps {
+                Some(caps) => {
+                    for item in &caps {
+                        out.push("skills", k, "keywords", item, no);
+                    }
+                }
+                None => {
+                    for item in &items {
+                        out.push("skills", k, "keywords", item, no);
+                    }
+                }
             }
             // A bullet `Key: items` takes only the lines indented under it: the next
             // bullet beside it is an item of the section, not of `Key`.
@@ -325,16 +402,16 @@ fn skills(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
             continue;
         }
         // A row of badges (`![Go](…) ![Rust](…)`): one item each.
-        let images: Vec<String> = line
+        let images: Vec<&str> = line
             .links
             .iter()
             .filter(|l| l.image && !l.text.is_empty())
-            .map(|l| l.text.clone())
+            .map(|l| l.text.as_str())
             .collect();
         let items = if images.len() >= 2 && images.join(" ") == text {
             images
         } else {
-            split_items(text)
+            items_of(text)
         };
         if mostly_languages(&items)
             && items
@@ -402,7 +479,7 @@ fn languages(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
     // `Compiled languages` / `C, C++, Java`: programming languages are skills.
     let spoken = idx.iter().any(|&i| {
         let t = &lines[i].text;
-        split_items(t).iter().any(|item| {
+        Items::new(t).any(|item| {
             item.split(|c: char| !c.is_alphabetic())
                 .find(|w| !w.is_empty())
                 .is_some_and(vocab::is_language_name)
@@ -430,25 +507,25 @@ fn languages(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
             continue;
         }
         if let Some((name, rest)) = category(line)
-            && !vocab::is_language_name(&name)
-            && !vocab::is_fluency(&rest)
+            && !vocab::is_language_name(name)
+            && !vocab::is_fluency(rest)
         {
             // `Native: German, Dutch` — a level, then languages.
-            for item in split_items(&rest) {
+            for item in Items::new(rest) {
                 let k = out.entry("languages");
-                out.set("languages", k, "language", &item, no);
-                out.set("languages", k, "fluency", &name, no);
+                out.set("languages", k, "language", item, no);
+                out.set("languages", k, "fluency", name, no);
             }
             continue;
         }
-        let items = split_items(text);
+        let items = items_of(text);
         let items = if items.len() > 1 && items.iter().all(|i| i.split_whitespace().count() <= 6) {
             items
         } else {
-            vec![text.to_owned()]
+            vec![text]
         };
         // `Köln, im März 2024` under the languages is no language.
-        let known = |i: &String| {
+        let known = |i: &&str| {
             let (lang, fluency) = parse_language(i);
             vocab::is_language_name(lang.split_whitespace().next().unwrap_or(""))
                 || fluency.as_deref().is_some_and(vocab::is_fluency)
@@ -458,7 +535,7 @@ fn languages(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
             continue;
         }
         for item in items {
-            language(&item, no, out);
+            language(item, no, out);
         }
     }
 }
@@ -533,10 +610,10 @@ fn interests(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
             && name.split_whitespace().count() <= 5
         {
             let k = out.entry("interests");
-            out.set("interests", k, "name", &name, no);
-            let items = split_items(&rest);
+            out.set("interests", k, "name", name, no);
+            let items = split_items(rest);
             let items = if items.len() == 1 {
-                split_caps(&rest).unwrap_or(items)
+                split_caps(rest).unwrap_or(items)
             } else {
                 items
             };
@@ -598,8 +675,8 @@ fn interests(heading: &str, lines: &[Line], idx: &[usize], out: &mut Out) {
         }
         if let Some((name, rest)) = category(line) {
             let k = out.entry("interests");
-            out.set("interests", k, "name", &name, no);
-            for item in split_items(&rest) {
+            out.set("interests", k, "name", name, no);
+            for item in split_items(rest) {
                 out.push("interests", k, "keywords", &item, no);
             }
             continue;
@@ -666,6 +743,63 @@ mod tests {
         assert_eq!(parse_language("English"), ("English".into(), None));
     }
 
+    /// The plain reading [`Items`] must match: char by char, then cleaned.
+    fn items_by_chars(text: &str) -> Vec<&str> {
+        fn clean(i: &str) -> &str {
+            let t = i.trim().trim_end_matches('.').trim();
+            t.strip_prefix("and ")
+                .or_else(|| t.strip_prefix("und "))
+                .unwrap_or(t)
+                .trim()
+        }
+        let mut items = Vec::new();
+        let mut depth = 0i32;
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            match c {
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => depth -= 1,
+                _ => {}
+            }
+            if depth <= 0 && matches!(c, ',' | ';' | '|' | '·' | '•' | '、' | '，') {
+                items.push(clean(&text[start..i]));
+                start = i + c.len_utf8();
+            }
+        }
+        items.push(clean(&text[start..]));
+        items.retain(|i| !i.is_empty());
+        items
+    }
+
+    #[test]
+    fn items_read_byte_by_byte_as_char_by_char() {
+        let texts = [
+            "",
+            " ",
+            ",",
+            ",,;|",
+            "C++, C#, and C.",
+            "Straße · Maß • Fuß",
+            "İstanbul、Ankara，İzmir",
+            "東京、大阪，京都 · 札幌",
+            "e\u{301}t\u{e9}, cafe\u{301} | naïve",
+            "a (b, c) d, e) f, (g, h",
+            "]x, [y, {z}], w",
+            "· • 、 ，",
+            "Â·Ã•, âœ“, ï¼Œ",
+            "und Deutsch; and English.",
+            "¬·, ¢, €, ├─, ｆｕｌｌ，ｗｉｄｔｈ",
+        ];
+        for t in texts {
+            assert_eq!(items_of(t), items_by_chars(t), "{t:?}");
+            assert_eq!(
+                Items::new(t).nth(1).is_some(),
+                items_by_chars(t).len() > 1,
+                "{t:?}"
+            );
+        }
+    }
+
     #[test]
     fn items() {
         assert_eq!(split_items("C++, C#, and C."), ["C++", "C#", "C"]);
@@ -679,7 +813,7 @@ mod tests {
         };
         assert_eq!(
             category(&line),
-            Some(("Languages".into(), "Javascript, Python, Java".into()))
+            Some(("Languages", "Javascript, Python, Java"))
         );
     }
 }
