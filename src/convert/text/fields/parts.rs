@@ -309,7 +309,7 @@ fn is_squashed(text: &str) -> bool {
         return false;
     }
     // Passes without an early exit, which the compiler makes many bytes at a time.
-    let controls = b.iter().fold(false, |acc, &c| acc | (c >= 9) & (c <= 13));
+    let controls = b.iter().fold(false, |acc, &c| acc | (9..=13).contains(&c));
     let doubled = b
         .iter()
         .zip(b.get(1..).unwrap_or_default())
