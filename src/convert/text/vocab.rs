@@ -482,8 +482,12 @@ pub(crate) fn mentions_degree(text: &str) -> bool {
 /// [`mentions_degree`] of a text already folded.
 pub(crate) fn mentions_degree_folded(folded: &str) -> bool {
     let degrees = &index().degrees;
-    if words_of(folded).any(|w| {
-        degrees.contains(w)
+    let two_words = &index().two_word_degrees;
+    // One pass over the words: a degree word, a dotted abbreviation, or the second of
+    // two words that make a degree (`high school`, compared in place).
+    let mut prev: Option<&str> = None;
+    words_of(folded).any(|w| {
+        let degree = degrees.contains(w)
             && !matches!(
                 w,
                 "ma" | "ba"
@@ -498,25 +502,17 @@ pub(crate) fn mentions_degree_folded(folded: &str) -> bool {
                     | "certificate"
                     | "tecnico"
             )
-    }) || words_of(folded)
-        .any(|w| matches!(w, "m.sc" | "b.sc" | "b.s" | "m.s" | "ph.d" | "b.a" | "m.a"))
-    {
-        return true;
-    }
-    // Two-word degrees (`high school`): a word, a space, a word, compared in place.
-    let two_words = &index().two_word_degrees;
-    let mut prev: Option<&str> = None;
-    words_of(folded).any(|w| {
-        let pair = prev.is_some_and(|p| {
-            two_words.iter().any(|d| {
-                d.len() == p.len() + 1 + w.len()
-                    && d.starts_with(p)
-                    && d.as_bytes()[p.len()] == b' '
-                    && d.ends_with(w)
-            })
-        });
+            || matches!(w, "m.sc" | "b.sc" | "b.s" | "m.s" | "ph.d" | "b.a" | "m.a")
+            || prev.is_some_and(|p| {
+                two_words.iter().any(|d| {
+                    d.len() == p.len() + 1 + w.len()
+                        && d.starts_with(p)
+                        && d.as_bytes()[p.len()] == b' '
+                        && d.ends_with(w)
+                })
+            });
         prev = Some(w);
-        pair
+        degree
     })
 }
 
