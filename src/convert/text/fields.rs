@@ -363,11 +363,11 @@ fn header_of(kind: SectionKind, lines: &[Line], entry: &Entry) -> Header {
     for &i in &entry.header {
         let line = &lines[i];
         let no = line.no;
+        // (The line's own text is read in place, not copied.)
         let mut text = match entry.date {
-            Some((d, span)) if d == i => entries::residue(&line.text, &span),
-            _ => line.text.clone(),
+            Some((d, span)) if d == i => strip_connectors(&entries::residue(&line.text, &span)),
+            _ => strip_connectors(&line.text),
         };
-        text = strip_connectors(&text);
         // `(3 years 2 months)`: a duration the dates already say.
         if let Some(open) = text.rfind('(')
             && text.ends_with(')')

@@ -61,6 +61,8 @@ struct Index {
     degrees: HashSet<&'static str>,
     /// The degrees by their first byte, for [`degree_prefix`].
     degrees_by_first: Vec<Vec<&'static str>>,
+    /// The degrees of two words (one space), for [`mentions_degree`].
+    two_word_degrees: Vec<&'static str>,
 }
 
 fn index() -> &'static Index {
@@ -92,6 +94,11 @@ fn index() -> &'static Index {
                 }
                 by_first
             },
+            two_word_degrees: DEGREES
+                .iter()
+                .copied()
+                .filter(|d| d.matches(' ').count() == 1)
+                .collect(),
         }
     })
 }
@@ -238,7 +245,12 @@ const FLUENCY_WORDS: &[&str] = &[
 /// an allocation per lookup cost more than the lookup.
 pub(crate) fn with_folded<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 64];
-    if text.is_ascii() && text.len() <= buf.len() {
+    let ascii = text.is_ascii();
+    // Lower-case ASCII folds to itself.
+    if ascii && !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(text);
+    }
+    if ascii && text.len() <= buf.len() {
         let folded = &mut buf[..text.len()];
         folded.copy_from_slice(text.as_bytes());
         folded.make_ascii_lowercase();
@@ -284,6 +296,61 @@ pub(crate) const fn first_bytes(needles: &[&str]) -> u128 {
     mask
 }
 
+/// For each first byte, the byte lengths (bit `n`: length `n`, 31 and more on bit 31)
+/// of the words (between spaces) of the entries of a list that start with it.
+pub(super) type WordFilter = [u32; 256];
+
+/// The [`WordFilter`] of a list.
+pub(super) const fn word_filter(list: &[&str]) -> WordFilter {
+    let mut filter = [0u32; 256];
+    let mut i = 0;
+    while i < list.len() {
+        mark_words(&mut filter, list[i].as_bytes());
+        i += 1;
+    }
+    filter
+}
+
+/// Marks the words of `entry` (between spaces) in `filter`.
+pub(super) const fn mark_words(filter: &mut WordFilter, entry: &[u8]) {
+    let mut start = 0;
+    let mut j = 0;
+    while j <= entry.len() {
+        if j == entry.len() || entry[j] == b' ' {
+            let len = j - start;
+            if len > 0 {
+                let bit = if len > 31 { 31 } else { len };
+                filter[entry[start] as usize] |= 1 << bit;
+            }
+            start = j + 1;
+        }
+        j += 1;
+    }
+}
+
+/// Whether `word` may be a word of the list `filter` was made of, by its first byte and
+/// its length: most words are not, and skip the hashing of a lookup. (May say yes
+/// wrongly, never no.)
+pub(super) fn may_be_in(filter: &WordFilter, word: &str) -> bool {
+    let b = word.as_bytes();
+    b.first()
+        .is_some_and(|&first| filter[usize::from(first)] & (1 << b.len().min(31)) != 0)
+}
+
+/// The filters of the word lists looked up word by word.
+const TITLE_FILTER: WordFilter = word_filter(TITLE_WORDS);
+const ORG_FILTER: WordFilter = word_filter(ORG_WORDS);
+const INSTITUTION_FILTER: WordFilter = word_filter(INSTITUTION_WORDS);
+
+/// Whether `word` ends with one of `endings`: the last bytes are compared first, as
+/// most words end otherwise.
+fn ends_with_any(word: &str, endings: &[&str]) -> bool {
+    let last = word.as_bytes().last();
+    endings
+        .iter()
+        .any(|e| e.as_bytes().last() == last && word.ends_with(e))
+}
+
 /// How much `text` reads like a job title (0 = not at all).
 pub(crate) fn title_score(text: &str) -> usize {
     with_folded(text, title_score_folded)
@@ -294,23 +361,24 @@ pub(crate) fn title_score_folded(folded: &str) -> usize {
     let titles = &index().titles;
     words_of(folded)
         .filter(|w| {
-            titles.contains(*w)
+            may_be_in(&TITLE_FILTER, w) && titles.contains(*w)
                 // (The endings are six letters or more.)
                 || w.len() >= 6
-                    && [
-                        "engineer",
-                        "entwickler",
-                        "developer",
-                        "manager",
-                        "leiter",
-                        "berater",
-                        "ingenieur",
-                        "ingenieurin",
-                        "entwicklerin",
-                        "researcher",
-                    ]
-                    .iter()
-                    .any(|e| w.ends_with(e))
+                    && ends_with_any(
+                        w,
+                        &[
+                            "engineer",
+                            "entwickler",
+                            "developer",
+                            "manager",
+                            "leiter",
+                            "berater",
+                            "ingenieur",
+                            "ingenieurin",
+                            "entwicklerin",
+                            "researcher",
+                        ],
+                    )
         })
         .count()
 }
@@ -318,7 +386,11 @@ pub(crate) fn title_score_folded(folded: &str) -> usize {
 /// How much `text` reads like the name of an organisation (0 = not at all).
 pub(crate) fn org_score(text: &str) -> usize {
     let orgs = &index().orgs;
-    let mut score = with_folded(text, |f| words_of(f).filter(|w| orgs.contains(*w)).count());
+    let mut score = with_folded(text, |f| {
+        words_of(f)
+            .filter(|w| may_be_in(&ORG_FILTER, w) && orgs.contains(*w))
+            .count()
+    });
     if text.contains('.') && !text.contains(' ') && text.len() > 4 {
         score += 1; // a domain name such as `example.com`
     }
@@ -335,21 +407,23 @@ pub(crate) fn institution_score_folded(folded: &str) -> usize {
     let institutions = &index().institutions;
     let mut score = words_of(folded)
         .filter(|w| {
-            institutions.contains(*w)
+            may_be_in(&INSTITUTION_FILTER, w) && institutions.contains(*w)
                 || w.starts_with("universit")
-                || [
-                    "-gymnasium",
-                    "-schule",
-                    "hochschule",
-                    "-universitat",
-                    "-college",
-                    "-institut",
-                ]
-                .iter()
-                .any(|s| w.ends_with(s))
+                || ends_with_any(
+                    w,
+                    &[
+                        "-gymnasium",
+                        "-schule",
+                        "hochschule",
+                        "-universitat",
+                        "-college",
+                        "-institut",
+                    ],
+                )
         })
         .count();
-    if folded.contains("大学") {
+    // (A byte scan: `str::contains` first sets up a searcher.)
+    if crate::scan::find(folded, "大学").is_some() {
         score += 1;
     }
     score
@@ -359,10 +433,16 @@ pub(crate) fn institution_score_folded(folded: &str) -> usize {
 pub(crate) fn degree_prefix(text: &str) -> Option<usize> {
     // Only the start can hold a degree: fold no more than the longest degree and the
     // character after it (folding maps each character to one or more).
-    let head = text
-        .char_indices()
-        .nth(DEGREE_HEAD)
-        .map_or(text, |(i, _)| &text[..i]);
+    let head = if text.len() <= DEGREE_HEAD {
+        // No more bytes, so no more chars, than the head holds.
+        text
+    } else if text.as_bytes()[..DEGREE_HEAD].is_ascii() {
+        &text[..DEGREE_HEAD]
+    } else {
+        text.char_indices()
+            .nth(DEGREE_HEAD)
+            .map_or(text, |(i, _)| &text[..i])
+    };
     with_folded(head, |folded| degree_prefix_folded(text, folded))
 }
 
@@ -371,8 +451,11 @@ fn degree_prefix_folded(text: &str, folded: &str) -> Option<usize> {
     let first = *folded.as_bytes().first()?;
     // Folding keeps the char count; find the longest degree that is a word prefix.
     let mut best: Option<usize> = None;
+    // (Every degree has two bytes or more: the second is compared before the rest.)
+    let second = folded.as_bytes().get(1);
     for d in index().degrees_by_first.get(usize::from(first))? {
-        if let Some(rest) = folded.strip_prefix(d)
+        if second == d.as_bytes().get(1)
+            && let Some(rest) = folded.strip_prefix(d)
             && (rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()))
         {
             let chars = d.chars().count();
@@ -398,12 +481,15 @@ pub(crate) fn mentions_degree(text: &str) -> bool {
 
 /// [`mentions_degree`] of a text already folded.
 pub(crate) fn mentions_degree_folded(folded: &str) -> bool {
-    let words: Vec<&str> = words_of(folded).collect();
     let degrees = &index().degrees;
-    if words.iter().any(|w| {
-        degrees.contains(*w)
+    let two_words = &index().two_word_degrees;
+    // One pass over the words: a degree word, a dotted abbreviation, or the second of
+    // two words that make a degree (`high school`, compared in place).
+    let mut prev: Option<&str> = None;
+    words_of(folded).any(|w| {
+        let degree = degrees.contains(w)
             && !matches!(
-                *w,
+                w,
                 "ma" | "ba"
                     | "ms"
                     | "bs"
@@ -416,20 +502,17 @@ pub(crate) fn mentions_degree_folded(folded: &str) -> bool {
                     | "certificate"
                     | "tecnico"
             )
-    }) || words
-        .iter()
-        .any(|w| matches!(*w, "m.sc" | "b.sc" | "b.s" | "m.s" | "ph.d" | "b.a" | "m.a"))
-    {
-        return true;
-    }
-    // Two-word degrees (`high school`), looked up through one buffer.
-    let mut pair = String::new();
-    words.windows(2).any(|p| {
-        pair.clear();
-        pair.push_str(p[0]);
-        pair.push(' ');
-        pair.push_str(p[1]);
-        degrees.contains(pair.as_str())
+            || matches!(w, "m.sc" | "b.sc" | "b.s" | "m.s" | "ph.d" | "b.a" | "m.a")
+            || prev.is_some_and(|p| {
+                two_words.iter().any(|d| {
+                    d.len() == p.len() + 1 + w.len()
+                        && d.starts_with(p)
+                        && d.as_bytes()[p.len()] == b' '
+                        && d.ends_with(w)
+                })
+            });
+        prev = Some(w);
+        degree
     })
 }
 
@@ -524,6 +607,38 @@ mod tests {
     }
 
     #[test]
+    fn section_words_filter_lets_every_name_through() {
+        for (name, kind) in SECTIONS {
+            assert!(
+                name.split(' ')
+                    .all(|w| !w.is_empty() && headings::may_be_section_word(w)),
+                "{name:?}"
+            );
+            assert!(section_kind_exact(name).is_some(), "{name:?}");
+            assert!(
+                section_kind(name).is_some() || name.contains(' '),
+                "{name:?} {kind:?}"
+            );
+        }
+        for (list, filter) in [
+            (TITLE_WORDS, &TITLE_FILTER),
+            (ORG_WORDS, &ORG_FILTER),
+            (INSTITUTION_WORDS, &INSTITUTION_FILTER),
+        ] {
+            assert!(list.iter().all(|w| may_be_in(filter, w)));
+        }
+        assert!(!may_be_in(&TITLE_FILTER, "xylophone"));
+        assert!(!headings::may_be_section_word(""));
+        assert!(!headings::may_be_section_word("xylophone"));
+        assert_eq!(
+            // (`İ` folds to `i` and a combining dot: `i`, `stanbul`, then the name.)
+            section_kind("İstanbul Berufserfahrung"),
+            Some(SectionKind::Work)
+        );
+        assert_eq!(section_kind("Çok Experience"), Some(SectionKind::Work));
+    }
+
+    #[test]
     fn titles_organisations_places() {
         assert!(title_score("Senior Software Engineer") > 0);
         assert!(title_score("Softwareentwickler") > 0);
@@ -540,6 +655,86 @@ mod tests {
                 .iter()
                 .all(|(name, _)| name.len() <= LONGEST_COUNTRY)
         );
+        assert!(CITIES.iter().all(|name| name.len() <= LONGEST_CITY));
+        assert!(US_STATES.iter().all(|code| code.len() == 2));
+    }
+
+    /// [`degree_prefix`], the plain way: the head cut by chars, every degree compared.
+    fn degree_prefix_plain(text: &str) -> Option<usize> {
+        let head = text
+            .char_indices()
+            .nth(DEGREE_HEAD)
+            .map_or(text, |(i, _)| &text[..i]);
+        let folded = fold(head);
+        DEGREES
+            .iter()
+            .filter(|d| {
+                folded.strip_prefix(*d).is_some_and(|rest| {
+                    rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric())
+                })
+            })
+            .map(|d| d.chars().count())
+            .max()
+            .map(|chars| {
+                text.char_indices()
+                    .nth(chars)
+                    .map_or(text.len(), |(i, _)| i)
+            })
+    }
+
+    /// Whether two words in a row make a degree, the plain way: joined, then looked up.
+    fn two_word_degree_plain(text: &str) -> bool {
+        let folded = fold(text);
+        let words: Vec<&str> = words_of(&folded).collect();
+        words.windows(2).any(|p| {
+            index()
+                .degrees
+                .contains(format!("{} {}", p[0], p[1]).as_str())
+        })
+    }
+
+    #[test]
+    fn fast_paths_match_the_plain_ways() {
+        for text in [
+            "",
+            "m",
+            "Master of Science in Informatik",
+            "MASTER'S DEGREE",
+            "Master’s degree, TU München",
+            "High School Diploma",
+            "high  school",
+            "Mittlere Reife",
+            "İstanbul Teknik Üniversitesi, Master universitario",
+            "Bachelor of Engineering - BE",
+            "Straße ß Bachelor degree",
+            "東京大学 master",
+            "Me\u{301}moire, e\u{301}cole",
+            "B.Sc. (Hons) Computer Science and Engineering at the University of Somewhere",
+            "ÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄ master",
+            "Dipl.-Ing. Maschinenbau",
+            "associate degree in arts",
+        ] {
+            assert_eq!(degree_prefix(text), degree_prefix_plain(text), "{text:?}");
+            let mentions = with_folded(text, |f| words_of(f).any(|w| index().degrees.contains(w)));
+            if !mentions {
+                assert_eq!(
+                    mentions_degree(text),
+                    two_word_degree_plain(text),
+                    "{text:?}"
+                );
+            }
+            assert_eq!(with_folded(text, str::to_owned), fold(text), "{text:?}");
+        }
+        for word in ["engineer", "r", "", "ingenieurin", "xn", "lehrer", "é"] {
+            let plain = ["engineer", "ingenieurin", "r"]
+                .iter()
+                .any(|e| word.ends_with(e));
+            assert_eq!(
+                ends_with_any(word, &["engineer", "ingenieurin", "r"]),
+                plain,
+                "{word:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,7 +1,5 @@
 //! Cutting an entry's header into parts: separators, brackets, places, connectors.
 
-use std::borrow::Cow;
-
 use super::*;
 
 /// `Indeed, Austin, TX`, `SAP SE, Walldorf (Germany)`: an organisation before a place
@@ -115,27 +113,23 @@ pub(super) const SEPARATORS: &[&[&str]] = &[
 
 /// The strongest separator group present outside brackets.
 pub(super) fn strongest_separator(text: &str, allow_comma: bool) -> Option<usize> {
-    // Cheap test first: most parts have no separator at all (every separator holds one
-    // of these bytes; `—` and `–` start with 0xE2).
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b'|' | b'-' | b',' | b'@' | b' ' | 0xE2))
-    {
-        return None;
-    }
-    // One pass over the text: at each byte where a separator may start, the groups
-    // stronger than the strongest found so far.
-    let outside = outside_brackets(text);
-    let h = outside.as_bytes();
+    // One pass over the text, counting brackets as it goes: at each byte outside them
+    // where a separator may start (most bytes are not), the groups stronger than the
+    // strongest found so far.
+    let h = text.as_bytes();
     let groups = if allow_comma { 4 } else { 3 };
     let mut best: Option<usize> = None;
+    let mut depth = 0i32;
     for (i, &b) in h.iter().enumerate() {
-        let bit = 1u128 << (b & 127);
-        if SEPARATOR_STARTS.iter().all(|&starts| starts & bit == 0) {
+        let Some(candidates) = candidates_at(h, i, b, &mut depth) else {
+            continue;
+        };
+        let stronger = candidates & ((1u8 << best.unwrap_or(groups)) - 1);
+        if stronger == 0 {
             continue;
         }
         if let Some(g) = (0..best.unwrap_or(groups)).find(|&g| {
-            SEPARATOR_STARTS[g] & bit != 0
+            stronger & (1 << g) != 0
                 && SEPARATORS[g]
                     .iter()
                     .any(|s| crate::scan::starts_at(h, i, s.as_bytes()))
@@ -149,38 +143,61 @@ pub(super) fn strongest_separator(text: &str, allow_comma: bool) -> Option<usize
     best
 }
 
-/// The first bytes of each group of [`SEPARATORS`], for the scan in
-/// [`strongest_separator`].
-const SEPARATOR_STARTS: [u128; 4] = [
-    vocab::first_bytes(SEPARATORS[0]),
-    vocab::first_bytes(SEPARATORS[1]),
-    vocab::first_bytes(SEPARATORS[2]),
-    vocab::first_bytes(SEPARATORS[3]),
-];
+/// The separator groups (as bits) that may start at byte `i` of `h` (its byte `b`),
+/// outside brackets; `depth` counts the brackets open before `i` and is kept up to
+/// date. `None` for most bytes.
+///
+/// A separator holds no bracket, so it lies outside brackets when its first byte does:
+/// this finds what a search of the text with its bracketed parts blanked out would.
+#[inline]
+fn candidates_at(h: &[u8], i: usize, b: u8, depth: &mut i32) -> Option<u8> {
+    match b {
+        b'(' | b'[' => *depth += 1,
+        b')' | b']' => *depth -= 1,
+        _ => {}
+    }
+    let long = LONG_STARTS[usize::from(b)];
+    let short = SHORT_STARTS[usize::from(b)];
+    if long | short == 0 || *depth > 0 {
+        return None;
+    }
+    let second = h.get(i + 1).map_or(0, |&n| SECONDS[usize::from(n)]);
+    let candidates = (long & second) | short;
+    (candidates != 0).then_some(candidates)
+}
 
-/// The text with bracketed parts blanked out (same byte length); borrowed when it has
-/// no brackets, as most parts have none.
-pub(super) fn outside_brackets(text: &str) -> Cow<'_, str> {
-    if !text.bytes().any(|b| matches!(b, b'(' | b'[' | b')' | b']')) {
-        return Cow::Borrowed(text);
-    }
-    let mut depth = 0i32;
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            _ => {}
-        }
-        if depth > 0 || c == ')' || c == ']' {
-            for _ in 0..c.len_utf8() {
-                out.push('\u{0}');
+/// The most separators a group of [`SEPARATORS`] holds.
+const MOST_IN_GROUP: usize = 8;
+
+/// For each byte, the groups of [`SEPARATORS`] (as bits) with a separator of two bytes
+/// or more that starts with it.
+const LONG_STARTS: [u8; 256] = separator_bytes(0, 2);
+
+/// For each byte, the groups with a one-byte separator that is it (`|`).
+const SHORT_STARTS: [u8; 256] = separator_bytes(0, 1);
+
+/// For each byte, the groups with a separator of two bytes or more whose second byte it
+/// is: with [`LONG_STARTS`], a filter on two bytes before the separators are compared.
+const SECONDS: [u8; 256] = separator_bytes(1, 2);
+
+/// For each byte, the groups of [`SEPARATORS`] (as bits) that hold a separator with
+/// that byte at `at`, among the separators of `len` bytes (1) or more (2).
+const fn separator_bytes(at: usize, len: usize) -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let mut g = 0;
+    while g < SEPARATORS.len() {
+        assert!(SEPARATORS[g].len() <= MOST_IN_GROUP);
+        let mut j = 0;
+        while j < SEPARATORS[g].len() {
+            let s = SEPARATORS[g][j].as_bytes();
+            if (len == 1 && s.len() == 1) || (len == 2 && s.len() >= 2) {
+                table[s[at] as usize] |= 1 << g;
             }
-        } else {
-            out.push(c);
+            j += 1;
         }
+        g += 1;
     }
-    Cow::Owned(out)
+    table
 }
 
 /// Splits at the strongest separator; `true` when that was ` at ` / `@`.
@@ -193,16 +210,7 @@ pub(super) fn split_parts_at(text: &str, strongest: Option<usize>) -> (Vec<Strin
     let Some(g) = strongest else {
         return (vec![text.trim().to_owned()], false);
     };
-    let outside = outside_brackets(text);
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for sep in SEPARATORS[g] {
-        let mut from = 0;
-        while let Some(p) = crate::scan::find(&outside[from..], sep).map(|p| p + from) {
-            cuts.push((p, p + sep.len()));
-            from = p + sep.len();
-        }
-    }
-    cuts.sort_unstable();
+    let cuts = cuts(text, g);
     let mut parts = Vec::new();
     let mut pos = 0;
     for (s, e) in cuts {
@@ -249,16 +257,38 @@ pub(super) fn split_parts_at(text: &str, strongest: Option<usize>) -> (Vec<Strin
     (merged, g == 2)
 }
 
+/// Where the separators of group `g` occur outside brackets, as byte ranges in order:
+/// for each separator the matches [`str::find`] would give one after the other (they
+/// do not overlap each other, but may overlap another separator's).
+fn cuts(text: &str, g: usize) -> Vec<(usize, usize)> {
+    let h = text.as_bytes();
+    let seps = SEPARATORS[g];
+    // Where each separator's next match may start.
+    let mut next = [0usize; MOST_IN_GROUP];
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut depth = 0i32;
+    for (i, &b) in h.iter().enumerate() {
+        let Some(candidates) = candidates_at(h, i, b, &mut depth) else {
+            continue;
+        };
+        if candidates & (1 << g) == 0 {
+            continue;
+        }
+        for (j, sep) in seps.iter().enumerate() {
+            if i >= next[j] && crate::scan::starts_at(h, i, sep.as_bytes()) {
+                cuts.push((i, i + sep.len()));
+                next[j] = i + sep.len();
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts
+}
+
 /// The words of a text joined by single spaces.
 pub(super) fn squash(text: &str) -> String {
     // Most parts are spaced that way already: copy them whole.
-    let b = text.as_bytes();
-    if text.is_ascii()
-        && b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !b.iter().any(|c| (9..=13).contains(c))
-        && !b.windows(2).any(|w| w == b"  ")
-    {
+    if is_squashed(text) {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len());
@@ -269,6 +299,22 @@ pub(super) fn squash(text: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// Whether [`squash`] would leave `text` as it is: ASCII, no space at either end, no
+/// two spaces in a row, no other whitespace.
+fn is_squashed(text: &str) -> bool {
+    let b = text.as_bytes();
+    if !text.is_ascii() || b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    // Passes without an early exit, which the compiler makes many bytes at a time.
+    let controls = b.iter().fold(false, |acc, &c| acc | (9..=13).contains(&c));
+    let doubled = b
+        .iter()
+        .zip(b.get(1..).unwrap_or_default())
+        .fold(false, |acc, (&x, &y)| acc | (x == b' ') & (y == b' '));
+    !controls && !doubled
 }
 
 /// The text without its bracketed remarks, and the remarks.
@@ -378,4 +424,101 @@ pub(super) fn strip_remarks(text: &str, remarks: &[String]) -> String {
         t = t.replacen(&format!("({r})"), "", 1);
     }
     squash(&t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text with bracketed parts blanked out (same byte length): what the scans
+    /// above skip, done the plain way.
+    fn outside_brackets(text: &str) -> String {
+        let mut depth = 0i32;
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth -= 1,
+                _ => {}
+            }
+            if depth > 0 || c == ')' || c == ']' {
+                for _ in 0..c.len_utf8() {
+                    out.push('\u{0}');
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// [`strongest_separator`], the plain way: a search per separator.
+    fn strongest_plain(text: &str, allow_comma: bool) -> Option<usize> {
+        let outside = outside_brackets(text);
+        let groups = if allow_comma { 4 } else { 3 };
+        (0..groups).find(|&g| SEPARATORS[g].iter().any(|s| outside.contains(s)))
+    }
+
+    /// [`cuts`], the plain way: the matches of each separator, then sorted.
+    fn cuts_plain(text: &str, g: usize) -> Vec<(usize, usize)> {
+        let outside = outside_brackets(text);
+        let mut cuts = Vec::new();
+        for sep in SEPARATORS[g] {
+            let mut from = 0;
+            while let Some(p) = outside[from..].find(sep).map(|p| p + from) {
+                cuts.push((p, p + sep.len()));
+                from = p + sep.len();
+            }
+        }
+        cuts.sort_unstable();
+        cuts
+    }
+
+    /// [`squash`], the plain way.
+    fn squash_plain(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    const TRICKY: &[&str] = &[
+        "",
+        " ",
+        "|",
+        "a|b",
+        "Engineer at ACME",
+        "Engineer (at home) - ACME",
+        "Engineer (a - b) | c",
+        "a) - b (c | d",
+        "a] at b [c, d], e",
+        "x — y – z -- w - v —u —",
+        "— a –",
+        "Ärztin bei Charité, Berlin",
+        "İstanbul · Türkiye • ß",
+        "東京大学 — 研究員",
+        "e\u{301} at n\u{303}a",
+        "a  b\tc",
+        "Chez  chez chez Org",
+        "a , b ,, c, , d",
+        "(((a - b",
+        "a at at b",
+        "a en la en la b",
+        " - - - ",
+        "\u{a0}a\u{a0}- b",
+    ];
+
+    #[test]
+    fn scans_match_the_plain_searches() {
+        for text in TRICKY {
+            for allow_comma in [false, true] {
+                assert_eq!(
+                    strongest_separator(text, allow_comma),
+                    strongest_plain(text, allow_comma),
+                    "{text:?}"
+                );
+            }
+            for g in 0..SEPARATORS.len() {
+                assert_eq!(cuts(text, g), cuts_plain(text, g), "{text:?} {g}");
+            }
+            assert_eq!(squash(text), squash_plain(text), "{text:?}");
+        }
+    }
 }

@@ -297,10 +297,30 @@ pub(super) const SECTIONS: &[(&str, SectionKind)] = {
 /// (`Experience`, `Top Skills` is not one: `Skills` is).
 pub(crate) fn section_kind_exact(text: &str) -> Option<SectionKind> {
     with_folded(text.trim().trim_end_matches(':'), |folded| {
+        if !folded.split_whitespace().all(may_be_section_word) {
+            return None;
+        }
         let mut key = String::new();
         lookup(&mut key, folded.split_whitespace())
     })
 }
+
+/// Whether `word` may be a word of a section name (one of the words between its
+/// spaces): a word that is not skips the lookup of every run of words it is in.
+pub(super) fn may_be_section_word(word: &str) -> bool {
+    may_be_in(&SECTION_WORDS, word)
+}
+
+/// The [`WordFilter`] of the names of [`SECTIONS`].
+const SECTION_WORDS: WordFilter = {
+    let mut filter = [0u32; 256];
+    let mut i = 0;
+    while i < SECTIONS.len() {
+        mark_words(&mut filter, SECTIONS[i].0.as_bytes());
+        i += 1;
+    }
+    filter
+};
 
 /// The section named by `words` joined by single spaces, built in `key`.
 fn lookup<'a>(key: &mut String, words: impl IntoIterator<Item = &'a str>) -> Option<SectionKind> {
@@ -342,7 +362,9 @@ fn section_kind_folded(heading: &str, folded: &str) -> Option<SectionKind> {
     if words.is_empty() || more {
         // CJK headings have no spaces: match them whole, or by their start.
         let cjk = |c: char| ('\u{3000}'..='\u{9fff}').contains(&c);
-        if !folded.chars().any(cjk) {
+        // Those chars are the ones whose UTF-8 starts with 0xE3 to 0xE9: a byte scan
+        // tells the many long lines without one.
+        if !folded.bytes().any(|b| (0xE3..=0xE9).contains(&b)) || !folded.chars().any(cjk) {
             return None;
         }
         return SECTIONS
@@ -353,22 +375,39 @@ fn section_kind_folded(heading: &str, folded: &str) -> Option<SectionKind> {
     }
     // One word: the runs below are that word again.
     if let [word] = words {
+        if !may_be_section_word(word) {
+            return None;
+        }
         return index().sections.get(*word).copied();
     }
+    // Runs of words are looked up only when each word may be in a section name.
+    let mut known = [false; 6];
+    for (k, w) in known.iter_mut().zip(words) {
+        *k = may_be_section_word(w);
+    }
+    let known = &known[..words.len()];
+    if !known.contains(&true) {
+        return None;
+    }
+    let all_known = |run: &[bool]| !run.contains(&false);
     // One buffer for the whole heading and the runs of its words looked up below.
     let mut key = String::with_capacity(folded.len());
-    if let Some(k) = lookup(&mut key, words.iter().copied()) {
+    if all_known(known)
+        && let Some(k) = lookup(&mut key, words.iter().copied())
+    {
         return Some(k);
     }
     // The heading's last one or two words, or its first two ("Work Experience & More").
     let combined = heading.contains(['/', '&', ',']);
     for n in (1..=3.min(words.len())).rev() {
         if (n > 1 || words.len() <= 3)
+            && all_known(&known[words.len() - n..])
             && let Some(k) = lookup(&mut key, words[words.len() - n..].iter().copied())
         {
             return Some(k);
         }
         if (n >= 2 || combined)
+            && all_known(&known[..n])
             && let Some(k) = lookup(&mut key, words[..n].iter().copied())
         {
             return Some(k);

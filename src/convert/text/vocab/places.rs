@@ -78,6 +78,9 @@ pub(super) const CITIES: &[&str] = &[
     "cairo", "madurai", "chennai", "hyderabad", "pune", "karaj", "shiraz",
 ];
 
+/// The byte length of the longest name in [`CITIES`] (`frankfurt am main`).
+pub(super) const LONGEST_CITY: usize = 17;
+
 /// Whether `text` reads like a place: `Berlin`, `Boston MA`, `Helsinki, Finland`,
 /// `Remote`, `Bengaluru, IN`.
 pub(crate) fn looks_like_location(text: &str) -> bool {
@@ -92,7 +95,8 @@ pub(crate) fn looks_like_location(text: &str) -> bool {
 
 /// [`looks_like_location`] of `text`, trimmed to `t`, given the fold `f` of `t`.
 fn location_folded(text: &str, t: &str, f: &str) -> bool {
-    if index().cities.contains(f) || country_code_folded(f).is_some() {
+    // (No city's name is longer than `LONGEST_CITY`: a longer text is not hashed.)
+    if f.len() <= LONGEST_CITY && index().cities.contains(f) || country_code_folded(f).is_some() {
         return true;
     }
     // `London (hybrid)`, `Walldorf (Germany)`: a place with a remark that is one too.
@@ -122,6 +126,7 @@ fn location_folded(text: &str, t: &str, f: &str) -> bool {
     }
     // `Boston MA`, `Cambridge MA` (not `Consultant SAP FI`).
     if let Some((city, region)) = t.rsplit_once(' ')
+        && region.len() == 2
         && US_STATES.contains(&region)
         && city.chars().next().is_some_and(char::is_uppercase)
         && city
