@@ -32,7 +32,7 @@ pub(crate) fn split(lines: &[Line], idx: Vec<usize>) -> (Vec<usize>, Vec<Entry>)
     if idx.is_empty() {
         return (Vec::new(), Vec::new());
     }
-    let date_of: Vec<Option<DateSpan>> = idx.iter().map(|&i| lines[i].date).collect();
+    let date_of: Vec<Option<DateSpan>> = idx.iter().map(|&i| date_line(&lines[i])).collect();
     // (position in idx, header lines, date)
     let mut starts: Vec<Start> = Vec::new();
     let mut taken = vec![false; idx.len()];
@@ -271,11 +271,11 @@ pub(crate) fn split(lines: &[Line], idx: Vec<usize>) -> (Vec<usize>, Vec<Entry>)
 
 /// The date range of a line that can head an entry: not a sentence in a paragraph.
 pub(crate) fn date_line(line: &Line) -> Option<DateSpan> {
-    line.date
+    *line.date.get_or_init(|| find_date_line(line))
 }
 
 /// Works out [`date_line`]; [`super::normalize::normalize`] stores the result, after
-/// the line's heading style.
+/// the line's heading style (a very long line's is worked out on first use).
 pub(crate) fn find_date_line(line: &Line) -> Option<DateSpan> {
     if line.is_blank() || line.rule {
         return None;

@@ -72,9 +72,9 @@ pub(crate) struct Line {
     pub ordinal: bool,
     /// The section a line that looks like a heading names (computed once, at the end).
     pub named: Option<super::vocab::SectionKind>,
-    /// The date range that lets the line head an entry (computed once, at the end; see
-    /// [`super::entries::date_line`]).
-    pub date: Option<super::dates::DateSpan>,
+    /// The date range that lets the line head an entry (see [`super::entries::date_line`]):
+    /// worked out once, at the end, or on first use for a very long line.
+    pub date: std::sync::OnceLock<Option<super::dates::DateSpan>>,
 }
 
 impl Line {
@@ -136,14 +136,20 @@ pub(crate) fn normalize(source: &str) -> Vec<Line> {
         if line.style.is_some() {
             line.named = super::vocab::section_kind(&line.text);
         }
-        // After the style: a heading's date reads differently from a sentence's.
-        line.date = super::entries::find_date_line(line);
+        // After the style: a heading's date reads differently from a sentence's. A very
+        // long line (a whole CV on one line) is read only if a stage asks.
+        if line.text.len() <= LONG_LINE {
+            line.date = super::entries::find_date_line(line).into();
+        }
     });
     lines
 }
 
 /// Below twice this many lines, normalising stays on one thread (see [`super::par`]).
 const LINES_PER_THREAD: usize = 2_000;
+
+/// Lines longer than this (bytes) have their date span worked out on first use only.
+const LONG_LINE: usize = 4_096;
 
 /// Whether each line of `order` starts inside an HTML comment (`<!-- … -->` may span
 /// lines), as [`read_line`] sees it.
