@@ -16,6 +16,10 @@ use std::thread;
 /// How many threads to use at most: the cores this process may run on, asked once
 /// (the answer reads the cgroup limits, which costs more than a short line).
 fn cores() -> usize {
+    #[cfg(test)]
+    if tests::ONE_THREAD.with(std::cell::Cell::get) {
+        return 1;
+    }
     static CORES: OnceLock<usize> = OnceLock::new();
     *CORES.get_or_init(|| {
         thread::available_parallelism()
@@ -125,6 +129,40 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    thread_local! {
+        /// Set: this test thread reads everything on itself.
+        pub(super) static ONE_THREAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    #[test]
+    fn a_long_import_is_the_same_on_one_thread() {
+        // Every fixture CV, three times: thousands of lines and hundreds of sections, enough
+        // to be read on several threads where the machine has several cores.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut text = String::new();
+        for dir in ["text", "corpus/text"] {
+            let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+                .collect();
+            paths.sort();
+            for p in paths {
+                text.push_str(&std::fs::read_to_string(p).unwrap());
+                text.push_str("\n\n");
+            }
+        }
+        let text = text.repeat(3);
+        // (Normalising splits from 2 × 2,000 lines, planning from 2 × 64 sections.)
+        assert!(text.lines().count() > 2 * 2_000, "too short to be split");
+        let many = super::super::import(&text);
+        ONE_THREAD.with(|one| one.set(true));
+        let one = super::super::import(&text);
+        ONE_THREAD.with(|one| one.set(false));
+        assert_eq!(many.lines, one.lines);
+        assert_eq!(many.resume, one.resume);
+    }
 
     #[test]
     fn results_keep_the_order_of_the_items() {
