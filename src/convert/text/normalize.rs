@@ -121,13 +121,12 @@ pub(crate) fn normalize(source: &str) -> Vec<Line> {
         .any(|(_, t)| t.contains("<!--"))
         .then(|| comment_states(&order, front_matter_end));
     let numbered: Vec<(usize, (usize, &str))> = order.into_iter().enumerate().collect();
-    let lines = super::par::runs(&numbered, LINES_PER_THREAD, |run, lines| {
+    let mut lines = super::par::runs(&numbered, LINES_PER_THREAD, |run, lines| {
         for &(k, (i, raw_line)) in run {
             let in_comment = comment_at.as_ref().is_some_and(|c| c[k]);
             read_line(i, raw_line, front_matter_end, in_comment, lines);
         }
     });
-    let mut lines = lines;
     mark_underlines(&mut lines);
     mark_table_heads(&mut lines);
     let mut lines = sidebar::split_interleaved(lines);
@@ -160,15 +159,25 @@ fn comment_states(order: &[(usize, &str)], front_matter_end: Option<usize>) -> V
         .map(|&(i, raw_line)| {
             let at_start = in_comment;
             let in_front_matter = front_matter_end.is_some_and(|end| i <= end);
-            let trimmed = raw_line.trim_start();
+            let text = untabbed(raw_line);
+            let trimmed = text.trim_start();
             let fence = trimmed.starts_with("```") || trimmed.starts_with("~~~");
-            if !in_front_matter && !fence && (in_comment || raw_line.contains('<')) {
-                let text = raw_line.replace('\r', "").replace('\t', "    ");
+            if !in_front_matter && !fence && (in_comment || text.contains('<')) {
                 let _ = strip_comments(&text, &mut in_comment);
             }
             at_start
         })
         .collect()
+}
+
+/// A source line without carriage returns, tabs as four spaces. Most lines have
+/// neither: they are read where they lie, not copied.
+fn untabbed(raw_line: &str) -> Cow<'_, str> {
+    if raw_line.bytes().any(|b| b == b'\r' || b == b'\t') {
+        Cow::Owned(raw_line.replace('\r', "").replace('\t', "    "))
+    } else {
+        Cow::Borrowed(raw_line)
+    }
 }
 
 /// Reads source line `i` (0-based) into one line or more, pushed onto `lines`;
@@ -181,12 +190,7 @@ fn read_line(
     lines: &mut Vec<Line>,
 ) {
     let no = i + 1;
-    // Most lines have neither: they are read where they lie, not copied.
-    let text: Cow<'_, str> = if raw_line.bytes().any(|b| b == b'\r' || b == b'\t') {
-        Cow::Owned(raw_line.replace('\r', "").replace('\t', "    "))
-    } else {
-        Cow::Borrowed(raw_line)
-    };
+    let text = untabbed(raw_line);
     if let Some(end) = front_matter_end
         && i <= end
     {
