@@ -117,17 +117,20 @@ impl<'a> Items<'a> {
     }
 }
 
+/// An item as listed: without surrounding space, a final full stop, or a leading
+/// `and ` / `und `.
+fn clean_item(i: &str) -> &str {
+    let t = i.trim().trim_end_matches('.').trim();
+    t.strip_prefix("and ")
+        .or_else(|| t.strip_prefix("und "))
+        .unwrap_or(t)
+        .trim()
+}
+
 impl<'a> Iterator for Items<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        fn clean(i: &str) -> &str {
-            let t = i.trim().trim_end_matches('.').trim();
-            t.strip_prefix("and ")
-                .or_else(|| t.strip_prefix("und "))
-                .unwrap_or(t)
-                .trim()
-        }
         while !self.done {
             let item = match self.next_cut() {
                 Some((at, width)) => {
@@ -140,7 +143,7 @@ impl<'a> Iterator for Items<'a> {
                     &self.text[self.start..]
                 }
             };
-            let item = clean(item);
+            let item = clean_item(item);
             if !item.is_empty() {
                 return Some(item);
             }
@@ -745,13 +748,6 @@ mod tests {
 
     /// The plain reading [`Items`] must match: char by char, then cleaned.
     fn items_by_chars(text: &str) -> Vec<&str> {
-        fn clean(i: &str) -> &str {
-            let t = i.trim().trim_end_matches('.').trim();
-            t.strip_prefix("and ")
-                .or_else(|| t.strip_prefix("und "))
-                .unwrap_or(t)
-                .trim()
-        }
         let mut items = Vec::new();
         let mut depth = 0i32;
         let mut start = 0;
@@ -762,11 +758,11 @@ mod tests {
                 _ => {}
             }
             if depth <= 0 && matches!(c, ',' | ';' | '|' | '·' | '•' | '、' | '，') {
-                items.push(clean(&text[start..i]));
+                items.push(clean_item(&text[start..i]));
                 start = i + c.len_utf8();
             }
         }
-        items.push(clean(&text[start..]));
+        items.push(clean_item(&text[start..]));
         items.retain(|i| !i.is_empty());
         items
     }

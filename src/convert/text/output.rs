@@ -446,13 +446,7 @@ impl Out {
             .as_ref()
             .and_then(|map| map.get(index).copied())
             .unwrap_or(index);
-        let mut out = String::with_capacity(name.len() + key.len() + 12);
-        out.push('/');
-        out.push_str(name);
-        out.push('/');
-        push_index(&mut out, index);
-        out.push('/');
-        out.push_str(key);
+        let mut out = entry_pointer(name, index, key);
         if let Some(n) = item {
             out.push('/');
             push_index(&mut out, n);
@@ -695,7 +689,8 @@ fn pointer(names: &[&str], indices: &[usize]) -> String {
 
 /// `/section/index/key`.
 fn entry_pointer(section: &str, index: usize, key: &str) -> String {
-    let mut out = String::with_capacity(section.len() + key.len() + 8);
+    // Room for the index and an item's index too.
+    let mut out = String::with_capacity(section.len() + key.len() + 12);
     out.push('/');
     out.push_str(section);
     out.push('/');
